@@ -1,0 +1,45 @@
+// pipeline: the stages from a Document to coded events, on one screen.
+//
+//   ingest -> text -> (analyze) -> (resolve) -> code -> store
+//
+// A Pipeline owns the compiled lexicon and coder; it is immutable after
+// Create and safe to share between threads.
+#ifndef DYAD_PIPELINE_H_
+#define DYAD_PIPELINE_H_
+
+#include <memory>
+#include <string>
+
+#include "dyad/document.h"
+#include "dyad/status.h"
+
+namespace dyad {
+
+class Coder;
+
+struct PipelineOptions {
+  // A directory of TABARI or PETRARCH dictionaries to code with; empty means
+  // dyad's embedded default lexicon.
+  std::string dictionaries;
+};
+
+class Pipeline {
+ public:
+  // Loads and compiles the lexicon. Returns the loader's error (naming the
+  // dictionary file and line) when it cannot.
+  static Result<std::unique_ptr<Pipeline>> Create(const PipelineOptions& opts);
+  ~Pipeline();
+
+  // Splits `doc` into sentences and tokens and codes its events, quotes and
+  // entities in place. Returns non-OK (and leaves `doc` partly filled) only
+  // when a stage fails on this document; other documents are unaffected.
+  Status Process(Document* doc) const;
+
+ private:
+  explicit Pipeline(std::unique_ptr<const Coder> coder);
+  std::unique_ptr<const Coder> coder_;
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_PIPELINE_H_
