@@ -1,0 +1,374 @@
+// dyad events: query the coded events of a store.
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "commands.h"
+#include "dyad/store.h"
+
+namespace dyad::cli {
+namespace {
+
+struct EventsOptions {
+  std::string db = "dyad.db";
+  std::string actor;
+  std::string dyad;
+  bool both_directions = false;
+  std::string source;
+  std::string target;
+  std::string cameo;
+  std::string root;
+  std::string from;
+  std::string to;
+  int64_t limit = 100;
+  int64_t offset = 0;
+  std::string format = "table";
+};
+
+// Evidence excerpts in the table are cut to this many characters.
+constexpr size_t kExcerptChars = 60;
+constexpr size_t kPlaceChars = 24;
+
+std::string Upper(std::string text) {
+  for (char& c : text)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+bool AllDigits(std::string_view text) {
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// YYYY, YYYY-MM or YYYY-MM-DD.
+bool IsPartialDate(std::string_view date) {
+  if (date.size() != 4 && date.size() != 7 && date.size() != 10) return false;
+  for (size_t i = 0; i < date.size(); ++i) {
+    bool dash = i == 4 || i == 7;
+    if (dash ? date[i] != '-' : (date[i] < '0' || date[i] > '9')) return false;
+  }
+  return true;
+}
+
+// Fills `query` from the options; returns a message for the first bad one.
+std::string BuildQuery(const EventsOptions& opts, EventQuery* query) {
+  query->actor = Upper(opts.actor);
+  query->source = Upper(opts.source);
+  query->target = Upper(opts.target);
+  if (!opts.dyad.empty()) {
+    size_t comma = opts.dyad.find(',');
+    if (comma == std::string::npos || comma == 0 ||
+        comma + 1 == opts.dyad.size() ||
+        opts.dyad.find(',', comma + 1) != std::string::npos) {
+      return "--dyad takes two actor codes separated by a comma (USA,RUS), "
+             "got \"" +
+             opts.dyad + "\"";
+    }
+    query->source = Upper(opts.dyad.substr(0, comma));
+    query->target = Upper(opts.dyad.substr(comma + 1));
+  }
+  query->both_directions = opts.both_directions;
+  if (!opts.cameo.empty() &&
+      (!AllDigits(opts.cameo) || opts.cameo.size() > 4)) {
+    return "--cameo takes a CAMEO code or its first digits (042, 04), got \"" +
+           opts.cameo + "\"";
+  }
+  query->cameo = opts.cameo;
+  if (!opts.root.empty() && (!AllDigits(opts.root) || opts.root.size() != 2)) {
+    return "--root takes a two-digit CAMEO root (01 to 20), got \"" +
+           opts.root + "\"";
+  }
+  query->root = opts.root;
+  for (const std::string* date : {&opts.from, &opts.to}) {
+    if (!date->empty() && !IsPartialDate(*date)) {
+      return "dates are YYYY, YYYY-MM or YYYY-MM-DD, got \"" + *date + "\"";
+    }
+  }
+  query->date_from = opts.from;
+  query->date_to = opts.to;
+  if (opts.limit < 0) return "--limit must be 0 (no limit) or more";
+  if (opts.offset < 0) return "--offset must be 0 or more";
+  if (opts.limit > 0) query->limit = opts.limit;
+  query->offset = opts.offset;
+  return "";
+}
+
+// Characters (code points) in UTF-8 text, for column widths.
+size_t DisplayWidth(std::string_view text) {
+  size_t width = 0;
+  for (unsigned char c : text) width += (c & 0xC0) != 0x80;
+  return width;
+}
+
+// Whitespace runs become one space; text longer than `max_chars`
+// characters is cut at a character boundary and ends in "...".
+std::string Excerpt(std::string_view text, size_t max_chars) {
+  std::string flat;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !flat.empty();
+      continue;
+    }
+    if (space) flat += ' ';
+    space = false;
+    flat += c;
+  }
+  if (DisplayWidth(flat) <= max_chars) return flat;
+  size_t chars = 0;
+  size_t cut = 0;
+  for (; cut < flat.size(); ++cut) {
+    bool starts_char = (static_cast<unsigned char>(flat[cut]) & 0xC0) != 0x80;
+    if (starts_char && chars++ == max_chars - 3) break;
+  }
+  return flat.substr(0, cut) + "...";
+}
+
+// Tabs and line breaks would break a TSV row.
+std::string TsvField(std::string_view text) {
+  std::string field(text);
+  for (char& c : field) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return field;
+}
+
+std::string Goldstein(const StoredEvent& event) {
+  if (!event.goldstein) return "";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", *event.goldstein);
+  return buffer;
+}
+
+std::string PlaceLabel(const StoredEvent& event) {
+  if (!event.has_place) return "";
+  std::string label = event.place.name;
+  if (!event.place.country.empty()) {
+    label +=
+        label.empty() ? event.place.country : " (" + event.place.country + ")";
+  }
+  return label;
+}
+
+void PrintTable(const std::vector<StoredEvent>& events, std::ostream& out) {
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back(
+      {"DATE", "SOURCE", "TARGET", "CAMEO", "GOLD", "PLACE", "EVIDENCE"});
+  for (const StoredEvent& e : events) {
+    rows.push_back({e.date.empty() ? "?" : e.date,
+                    e.source.code.empty() ? "-" : e.source.code,
+                    e.target.code.empty() ? "-" : e.target.code, e.cameo,
+                    Goldstein(e), Excerpt(PlaceLabel(e), kPlaceChars),
+                    Excerpt(e.evidence, kExcerptChars)});
+  }
+  std::vector<size_t> widths(rows.front().size(), 0);
+  for (const auto& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+    }
+  }
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) {
+      bool last = i + 1 == row.size();
+      bool numeric = i == 4;  // Goldstein scores align right
+      size_t pad = widths[i] - DisplayWidth(row[i]);
+      if (numeric) line.append(pad, ' ');
+      line += row[i];
+      if (!numeric && !last) line.append(pad, ' ');
+      if (!last) line += "  ";
+    }
+    out << line << "\n";
+  }
+}
+
+// ordered_json keeps the keys in the order written: identity first.
+nlohmann::ordered_json ActorJson(const ActorRef& actor) {
+  return {{"code", actor.code},
+          {"text", actor.text},
+          {"span", {actor.span.begin, actor.span.end}}};
+}
+
+nlohmann::ordered_json EventJson(const StoredEvent& e) {
+  using json = nlohmann::ordered_json;
+  json j;
+  j["id"] = e.id;
+  j["doc_id"] = e.doc_id;
+  j["published"] = e.published.empty() ? json(nullptr) : json(e.published);
+  j["source"] = ActorJson(e.source);
+  j["target"] = ActorJson(e.target);
+  j["cameo"] = e.cameo;
+  j["root"] = e.root.empty() ? json(nullptr) : json(e.root);
+  j["quad"] = e.quad ? json(*e.quad) : json(nullptr);
+  j["goldstein"] = e.goldstein ? json(*e.goldstein) : json(nullptr);
+  j["plover"] = e.plover.empty() ? json(nullptr) : json(e.plover);
+  j["date"] = e.date.empty() ? json(nullptr) : json(e.date);
+  j["date_from_text"] = e.date_from_text;
+  if (e.has_place) {
+    json place = {{"name", e.place.name}, {"country", e.place.country}};
+    if (e.place.has_coordinates) {
+      place["lat"] = e.place.lat;
+      place["lon"] = e.place.lon;
+    }
+    j["place"] = place;
+  } else {
+    j["place"] = nullptr;
+  }
+  j["sentence"] = e.sentence;
+  j["span"] = {e.span.begin, e.span.end};
+  j["text"] = e.evidence;
+  j["rule"] = e.rule;
+  return j;
+}
+
+void PrintJsonl(const std::vector<StoredEvent>& events, std::ostream& out) {
+  for (const StoredEvent& e : events) {
+    out << EventJson(e).dump(-1, ' ', false,
+                             nlohmann::ordered_json::error_handler_t::replace)
+        << "\n";
+  }
+}
+
+void PrintTsv(const std::vector<StoredEvent>& events, std::ostream& out) {
+  out << "id\tdoc_id\tdate\tsource_code\tsource_text\ttarget_code\t"
+         "target_text\tcameo\troot\tquad\tgoldstein\tplover\tplace_name\t"
+         "place_country\tlat\tlon\tsentence\tspan_begin\tspan_end\trule\t"
+         "text\n";
+  for (const StoredEvent& e : events) {
+    std::vector<std::string> fields = {
+        std::to_string(e.id),
+        e.doc_id,
+        e.date,
+        e.source.code,
+        e.source.text,
+        e.target.code,
+        e.target.text,
+        e.cameo,
+        e.root,
+        e.quad ? std::to_string(*e.quad) : "",
+        Goldstein(e),
+        e.plover,
+        e.has_place ? e.place.name : "",
+        e.has_place ? e.place.country : "",
+        e.place.has_coordinates ? std::to_string(e.place.lat) : "",
+        e.place.has_coordinates ? std::to_string(e.place.lon) : "",
+        std::to_string(e.sentence),
+        std::to_string(e.span.begin),
+        std::to_string(e.span.end),
+        e.rule,
+        e.evidence};
+    for (size_t i = 0; i < fields.size(); ++i) {
+      out << (i == 0 ? "" : "\t") << TsvField(fields[i]);
+    }
+    out << "\n";
+  }
+}
+
+int RunEvents(const EventsOptions& opts) {
+  EventQuery query;
+  std::string usage = BuildQuery(opts, &query);
+  if (!usage.empty()) {
+    std::cerr << "dyad events: " << usage << "\n";
+    return kExitUsage;
+  }
+  Result<std::unique_ptr<Store>> store =
+      Store::Open(opts.db, StoreMode::kReadOnly);
+  if (!store.ok()) {
+    std::cerr << "dyad events: " << store.status().ToString() << "\n";
+    return kExitFatal;
+  }
+  Result<std::vector<StoredEvent>> events = (*store)->FindEvents(query);
+  Result<int64_t> matching = (*store)->CountEvents(query);
+  Result<StoreCounts> counts = (*store)->Counts();
+  for (const Status* status :
+       {&events.status(), &matching.status(), &counts.status()}) {
+    if (!status->ok()) {
+      std::cerr << "dyad events: " << status->ToString() << "\n";
+      return kExitFatal;
+    }
+  }
+
+  // Machine formats keep stdout to the rows; the summary goes to stderr.
+  std::ostream& summary = opts.format == "table" ? std::cout : std::cerr;
+  if (opts.format == "jsonl") {
+    PrintJsonl(*events, std::cout);
+  } else if (opts.format == "tsv") {
+    PrintTsv(*events, std::cout);
+  } else if (!events->empty()) {
+    PrintTable(*events, std::cout);
+    std::cout << "\n";
+  }
+  std::cout.flush();
+  summary << events->size() << " of " << *matching << " matching events";
+  if (static_cast<int64_t>(events->size()) < *matching && opts.limit > 0 &&
+      static_cast<int64_t>(events->size()) == opts.limit) {
+    summary << " (--limit 0 shows all)";
+  }
+  summary << "; " << opts.db << " holds " << counts->articles << " articles, "
+          << counts->events << " events, " << counts->quotes << " quotes, "
+          << counts->actors << " actors\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddEventsCommand(CLI::App& app, int* exit_code) {
+  auto opts = std::make_shared<EventsOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "events",
+      "List coded events from a store, filtered by actor, dyad, CAMEO code "
+      "or root and date; ordered by date");
+  cmd->add_option("--db", opts->db, "Store file to read")
+      ->capture_default_str();
+  cmd->add_option("--actor", opts->actor,
+                  "Events whose source or target code starts with this "
+                  "(JPN matches JPN, JPNGOV, JPNMIL)");
+  CLI::Option* dyad = cmd->add_option(
+      "--dyad", opts->dyad,
+      "SOURCE,TARGET: events from the first actor to the second (codes "
+      "match by prefix)");
+  CLI::Option* source = cmd->add_option(
+      "--source", opts->source, "Events whose source code starts with this");
+  CLI::Option* target = cmd->add_option(
+      "--target", opts->target, "Events whose target code starts with this");
+  dyad->excludes(source)->excludes(target);
+  cmd->add_flag("--both-directions", opts->both_directions,
+                "With --dyad or --source/--target: also events from the "
+                "target to the source");
+  CLI::Option* cameo = cmd->add_option(
+      "--cameo", opts->cameo,
+      "CAMEO code or its leading digits (042; 04 is the whole root)");
+  CLI::Option* root =
+      cmd->add_option("--root", opts->root, "CAMEO root, two digits (01-20)");
+  cameo->excludes(root);
+  cmd->add_option("--from", opts->from,
+                  "Earliest event date, YYYY[-MM[-DD]] (inclusive)");
+  cmd->add_option("--to", opts->to,
+                  "Latest event date, YYYY[-MM[-DD]] (inclusive: 2023-01 "
+                  "includes all of January)");
+  cmd->add_option("--limit", opts->limit,
+                  "Show at most this many events; 0 shows all")
+      ->capture_default_str();
+  cmd->add_option("--offset", opts->offset,
+                  "Skip this many matching events first")
+      ->capture_default_str();
+  cmd->add_option("--format", opts->format,
+                  "table (aligned text), jsonl or tsv; with jsonl and tsv the "
+                  "summary line goes to stderr")
+      ->check(CLI::IsMember({"table", "jsonl", "tsv"}))
+      ->capture_default_str();
+  cmd->footer(
+      "Exit codes: 0 done (also when nothing matches), 2 bad command line, "
+      "3 the store cannot be opened or read.\n");
+  cmd->callback([opts, exit_code] { *exit_code = RunEvents(*opts); });
+}
+
+}  // namespace dyad::cli

@@ -1,0 +1,20 @@
+// libFuzzer target: ParseJsonlLine on arbitrary bytes must not crash, and
+// every part it returns must slice inside the document text.
+#include <cstdint>
+#include <cstdlib>
+
+#include "dyad/ingest.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view line(reinterpret_cast<const char*>(data), size);
+  dyad::Result<dyad::Document> doc =
+      dyad::ParseJsonlLine(line, "fuzz.jsonl", 1, dyad::IngestOptions{});
+  if (doc.ok()) {
+    for (const dyad::Part& part : doc->parts) {
+      if (part.span.begin > part.span.end || part.span.end > doc->text.size()) {
+        std::abort();
+      }
+    }
+  }
+  return 0;
+}

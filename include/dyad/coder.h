@@ -1,0 +1,57 @@
+// coder: a sparse pattern coder in the TABARI manner.
+//
+// For every sentence the coder finds actors (with their agents), verbs and
+// the verb's patterns, splits the sentence into clauses, and writes one
+// dyad::Event per source/target pair (compound actors give several events,
+// paired codes a reverse event too). Null codes ("---") turn an actor into
+// a plain noun; discard codes ("###") and complexity ("+++") drop the
+// sentence's events.
+#ifndef DYAD_CODER_H_
+#define DYAD_CODER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dyad/document.h"
+#include "dyad/lexicon.h"
+#include "dyad/status.h"
+
+namespace dyad {
+
+namespace coder_internal {
+struct CompiledLexicon;
+}
+
+class Coder {
+ public:
+  // Compiles `lexicon` (shared, never modified) with the options it carries.
+  explicit Coder(std::shared_ptr<const Lexicon> lexicon);
+  // Same, with `options` instead of lexicon->options.
+  Coder(std::shared_ptr<const Lexicon> lexicon, const CoderOptions& options);
+  ~Coder();
+  Coder(const Coder&) = delete;
+  Coder& operator=(const Coder&) = delete;
+
+  // A coder sharing this one's compiled lexicon, with other options. Cheap.
+  std::unique_ptr<Coder> WithOptions(const CoderOptions& options) const;
+
+  const CoderOptions& options() const { return options_; }
+
+  // Codes every sentence of `doc` (doc->sentences and doc->tokens must be
+  // filled by AnalyzeText) and appends to doc->events. Actor codes are
+  // chosen by doc->published (YYYY-MM-DD; today's rules when empty).
+  // Returns InvalidArgument when a sentence or token span lies outside
+  // doc->text; events found before that stay in doc.
+  Status Code(Document* doc) const;
+
+ private:
+  Coder(std::shared_ptr<const coder_internal::CompiledLexicon> compiled,
+        const CoderOptions& options);
+  std::shared_ptr<const coder_internal::CompiledLexicon> compiled_;
+  CoderOptions options_;
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_CODER_H_

@@ -1,0 +1,162 @@
+// Store: coded documents persisted in one embedded SQLite file.
+//
+// The file holds five relations: articles (one row per doc_id, with the
+// text and the article fields), sentences, events, quotes, and actors (a
+// view over events, so it can never disagree with them after an article is
+// replaced). Events carry the CAMEO root, quad class, Goldstein score and
+// PLOVER category looked up in the code tables at the time they are stored,
+// and are indexed for actor, dyad, code and date queries.
+//
+// Storing is idempotent: each article row keeps a hash of everything that
+// Put would write for it. Putting a document whose hash matches writes
+// nothing; putting changed content under a known doc_id replaces that
+// article's rows.
+//
+// A Store is one SQLite connection: use it from one thread at a time. Several
+// processes may open the same file (WAL mode; writers wait up to a few
+// seconds for each other).
+#ifndef DYAD_STORE_H_
+#define DYAD_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dyad/document.h"
+#include "dyad/status.h"
+
+namespace dyad {
+
+// One event as read back from the store, with its article's identity and
+// the derived code fields.
+struct StoredEvent {
+  int64_t id = 0;         // row id, stable until the article is replaced
+  std::string doc_id;     // the article it was coded from
+  std::string published;  // that article's publication date, "" if unknown
+  int sentence = -1;      // index into the article's sentences
+  ActorRef source;
+  ActorRef target;
+  std::string cameo;  // "042"
+  // From the CAMEO tables; root is "" and the rest nullopt when the code is
+  // not a known CAMEO code.
+  std::string root;  // "04"
+  std::optional<int> quad;
+  std::optional<double> goldstein;
+  std::string plover;  // "CONSULT", "" when unknown or unmapped
+  // The event's date: the coder's date, or the article's publication date
+  // when the coder gave none (date_from_text is then false). "" when neither
+  // is known.
+  std::string date;
+  bool date_from_text = false;
+  Place place;
+  bool has_place = false;
+  Span span;             // byte span of the evidence in the article text
+  std::string evidence;  // the article text bytes of `span`
+  std::string rule;      // the pattern that fired
+};
+
+// Filters for Store::FindEvents. Empty strings and nullopt mean "any"; all
+// given filters must hold. Codes match by prefix, so "JPN" matches "JPN",
+// "JPNGOV" and "JPNMIL".
+struct EventQuery {
+  std::string actor;   // source OR target code starts with this
+  std::string source;  // source code starts with this
+  std::string target;  // target code starts with this
+  // With both source and target set: also match events from target to
+  // source (the undirected dyad).
+  bool both_directions = false;
+  std::string cameo;  // CAMEO code starts with this ("04", "042")
+  std::string root;   // CAMEO root equals this ("04")
+  // Inclusive bounds on the event date, compared as text, so partial dates
+  // work: date_to "2023-01" includes every day of January 2023.
+  std::string date_from;
+  std::string date_to;
+  std::optional<int64_t> limit;  // at most this many events; nullopt: all
+  int64_t offset = 0;            // skip this many matching events first
+};
+
+// Row counts for a summary line.
+struct StoreCounts {
+  int64_t articles = 0;
+  int64_t sentences = 0;
+  int64_t events = 0;
+  int64_t quotes = 0;
+  int64_t actors = 0;  // distinct non-empty actor codes in events
+};
+
+enum class StoreMode {
+  kReadWriteCreate,  // create the file and schema when missing
+  kReadWrite,        // the file must exist
+  kReadOnly,         // the file must exist; Put fails
+};
+
+class Store {
+ public:
+  // The schema version this build writes (kept in PRAGMA user_version).
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens (or, with kReadWriteCreate, creates) the store at `path`. Fails
+  // with kNotFound when the file is missing and may not be created,
+  // kIoError when it cannot be opened or created (unwritable directory...),
+  // kDataLoss when the file is not a SQLite database or is damaged, and
+  // kInvalidArgument when it is a SQLite database but not a dyad store, or
+  // one written by a newer dyad. The caller owns the returned Store.
+  static Result<std::unique_ptr<Store>> Open(
+      const std::string& path, StoreMode mode = StoreMode::kReadWriteCreate);
+
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Stores `doc` (its article fields, text, sentences, events and quotes;
+  // tokens and entities are not stored) in one transaction. Returns true
+  // when rows were written, false when the store already held exactly this
+  // content for doc.doc_id (nothing is written). Changed content for a known
+  // doc_id replaces all of that article's rows. On error nothing of `doc` is
+  // written. Fails with kInvalidArgument for an empty doc_id.
+  Result<bool> Put(const Document& doc);
+
+  // Stores many documents in one transaction (far faster than one Put per
+  // document). A document that fails is skipped with nothing of it written;
+  // its error is appended to *errors when `errors` is not null. Returns the
+  // number of documents that changed the store; fails (with nothing
+  // written) only when the transaction itself fails.
+  Result<int64_t> PutAll(const std::vector<Document>& docs,
+                         std::vector<Status>* errors = nullptr);
+
+  // Groups the Puts that follow, until CommitBatch, into one transaction.
+  // Each Put stays all-or-nothing for its own document. Nested batches are
+  // an error. Destroying the Store with a batch open rolls it back.
+  Status BeginBatch();
+  Status CommitBatch();
+  // Drops everything Put since BeginBatch.
+  Status RollbackBatch();
+
+  // Events matching `query`, ordered by date (unknown dates last), then
+  // article and position in the article. Values are bound as SQL
+  // parameters, never spliced into SQL text.
+  Result<std::vector<StoredEvent>> FindEvents(const EventQuery& query);
+
+  // How many events match `query`, ignoring its limit and offset.
+  Result<int64_t> CountEvents(const EventQuery& query);
+
+  // Reads an article back: the text, article fields, sentences (span, part,
+  // paragraph; no tokens), events and quotes as they were stored. nullopt
+  // when no article has this doc_id.
+  Result<std::optional<Document>> GetArticle(const std::string& doc_id);
+
+  Result<StoreCounts> Counts();
+
+  const std::string& path() const;
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_STORE_H_

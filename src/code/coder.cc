@@ -1,0 +1,1129 @@
+// The sparse pattern coder. One pass per sentence:
+//   words -> dictionary matches (actors, agents, verbs, nouns) -> agents
+//   attached -> compounds -> comma clauses dropped -> complexity checks ->
+//   clauses -> per verb: patterns, source and target -> events.
+#include "dyad/coder.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <functional>
+#include <set>
+
+#include "code/compiled_lexicon.h"
+
+namespace dyad {
+
+using coder_internal::CompiledLexicon;
+using coder_internal::CompiledPattern;
+using coder_internal::Entry;
+using coder_internal::EntryKind;
+using coder_internal::WordMatches;
+
+namespace {
+
+constexpr int kMaxGap = 8;  // words allowed between parts of a spaced phrase
+
+bool IsOneOf(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set)
+    if (w == s) return true;
+  return false;
+}
+bool IsDeterminer(std::string_view w) { return IsOneOf(w, {"THE", "A", "AN"}); }
+bool IsConjunction(std::string_view w) {
+  return IsOneOf(w, {"AND", "OR", "BUT", "NOR"});
+}
+bool IsPronoun(std::string_view w) {
+  return IsOneOf(w, {"HE", "HIM", "HIS", "SHE", "HER", "IT", "THEY", "THEM",
+                     "THEIR"});
+}
+bool IsBeVerb(std::string_view w) {
+  return IsOneOf(w, {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"});
+}
+
+struct Word {
+  std::string text;  // upper case, possessive removed
+  bool possessive = false;
+  bool comma = false;
+  bool capitalized = false;
+  bool joined_next = false;  // hyphen part: next word is the same token
+  Span span;
+  // Annotations.
+  EntryKind kind = EntryKind::kNoun;
+  bool matched = false;  // part of a dictionary phrase
+  bool compound_sep = false;
+  bool deleted = false;
+};
+
+struct ActorOcc {
+  std::vector<std::string> codes;
+  int start = 0, end = 0;  // word range covering actor and its agents
+  int name_start = 0, name_end = 0;  // the actor's own words
+  bool pronoun = false;
+  bool has_agent = false;
+  int group = -1;
+};
+
+struct Group {
+  std::vector<int> members;  // ActorOcc ids
+  int start = 0, end = 0;
+  bool compound() const { return members.size() > 1; }
+};
+
+struct VerbOcc {
+  int verb = 0;
+  int start = 0, end = 0;
+};
+
+// One sentence being coded.
+class SentenceCoder {
+ public:
+  SentenceCoder(const CompiledLexicon& c, const CoderOptions& o, int32_t date,
+                const Document& doc, int sentence_index)
+      : c_(c), lex_(*c.lexicon), o_(o), date_(date), doc_(doc),
+        sentence_index_(sentence_index) {}
+
+  void Run(std::vector<Word> words, std::vector<Event>* out);
+
+ private:
+  struct Party {
+    std::vector<std::string> codes;
+    int group = -1;
+    std::string text;
+    Span span;
+  };
+  struct Bindings {
+    int source = -1, target = -1, compound = -1;  // group ids
+    std::vector<int> skipped;
+  };
+
+  void Identify();
+  void AttachAgents();
+  void BuildGroups();
+  void DropCommaClauses();
+  void Compact();
+  bool Complex() const;
+  void CodeClauses();
+  bool CodeVerb(const VerbOcc& v, int cs, int ce, int clause_no,
+                const Party* forwarded, Party* source_used);
+  bool MatchPattern(const CompiledPattern& p, const VerbOcc& v, int cs, int ce,
+                    Bindings* b);
+  using Cont = std::function<bool(int, Bindings&)>;
+  bool MatchFwd(const std::vector<PatternToken>& toks, size_t k, int pos,
+                bool adjacent, int ce, Bindings& b, const Cont& cont);
+  bool MatchBwd(const std::vector<PatternToken>& toks, int k, int pos,
+                bool adjacent, int cs, Bindings& b, const Cont& cont);
+  Party PartyOf(int group) const;
+  void Emit(const Party& s, const Party& t, const std::string& code,
+            const VerbOcc& v, const std::string& rule);
+  std::string CodeFor(const Actor& a) const;
+  int GroupStartingAt(int pos) const;
+  int GroupEndingAt(int pos) const;
+
+  const CompiledLexicon& c_;
+  const Lexicon& lex_;
+  const CoderOptions& o_;
+  int32_t date_;
+  const Document& doc_;
+  int sentence_index_;
+
+  std::vector<Word> w_;
+  std::vector<ActorOcc> actors_;
+  std::vector<Group> groups_;
+  std::vector<VerbOcc> verbs_;
+  std::vector<std::pair<int, int>> agent_spans_;  // start, agent index
+  std::vector<int> agent_ends_;
+  bool discard_ = false;
+  bool complex_ = false;
+  std::vector<Event> events_;
+  bool dominant_coded_ = false;
+  std::vector<Event> dominant_events_;
+};
+
+std::string SentenceCoder::CodeFor(const Actor& a) const {
+  for (const DatedCode& dc : a.codes)
+    if (date_ >= dc.first && date_ <= dc.last) return dc.code;
+  return "";
+}
+
+// Longest dictionary match at every position, left to right.
+void SentenceCoder::Identify() {
+  const int n = static_cast<int>(w_.size());
+  bool all_caps = true;
+  for (const Word& w : w_) {
+    if (w.comma) continue;
+    std::string_view s = doc_.Slice(w.span);
+    for (char ch : s)
+      if (std::islower(static_cast<unsigned char>(ch))) all_caps = false;
+  }
+  std::vector<int> positions, best_positions;
+  auto match_phrase = [&](const Phrase& p, int i, std::vector<int>* pos) {
+    pos->clear();
+    int at = i;
+    for (size_t k = 0; k < p.words.size(); ++k) {
+      const PhraseWord& pw = p.words[k];
+      bool last = k + 1 == p.words.size();
+      if (k == 0) {
+        if (!WordMatches(pw, w_[at].text, w_[at].possessive && !last &&
+                                              pw.match == WordMatch::kExact))
+          return false;
+        if (w_[at].possessive && !last) return false;
+        pos->push_back(at);
+        continue;
+      }
+      bool connected = p.words[k - 1].connected;
+      int limit = connected ? at + 1 : std::min(n - 1, at + 1 + kMaxGap);
+      int found = -1;
+      for (int j = at + 1; j <= limit && j < n; ++j) {
+        if (w_[j].comma) break;
+        if (w_[j].matched) {
+          if (connected) break;
+          continue;
+        }
+        if (WordMatches(pw, w_[j].text, false) &&
+            (last || !w_[j].possessive)) {
+          found = j;
+          break;
+        }
+        if (connected) break;
+      }
+      if (found < 0) return false;
+      pos->push_back(found);
+      at = found;
+    }
+    return true;
+  };
+  auto rank = [](EntryKind k) {
+    switch (k) {
+      case EntryKind::kActor: return 6;
+      case EntryKind::kAgent: return 5;
+      case EntryKind::kTime: return 4;
+      case EntryKind::kNoun: return 3;
+      case EntryKind::kAdjective: return 2;
+      case EntryKind::kVerb: return 1;
+    }
+    return 0;
+  };
+  for (int i = 0; i < n; ++i) {
+    if (w_[i].comma || w_[i].matched) continue;
+    const std::string& t = w_[i].text;
+    const Entry* best = nullptr;
+    best_positions.clear();
+    size_t max_len = std::min(t.size(), c_.longest_key);
+    for (size_t len = 1; len <= max_len; ++len) {
+      auto it = c_.by_first.find(t.substr(0, len));
+      if (it == c_.by_first.end()) continue;
+      for (int id : it->second) {
+        const Entry& e = c_.entries[id];
+        if (e.kind == EntryKind::kTime && !o_.time_shift) continue;
+        if (!match_phrase(e.phrase, i, &positions)) continue;
+        bool better = best == nullptr ||
+                      positions.size() > best_positions.size() ||
+                      (positions.size() == best_positions.size() &&
+                       (rank(e.kind) > rank(best->kind) ||
+                        (rank(e.kind) == rank(best->kind) && &e < best)));
+        if (better) {
+          best = &e;
+          best_positions = positions;
+        }
+      }
+    }
+    if (best == nullptr) continue;
+    if (best->kind == EntryKind::kVerb) {
+      // Not a verb when possessive, after a determiner, or capitalised
+      // inside a mixed-case sentence ("about To Restore").
+      const Word& first = w_[i];
+      bool noun = first.possessive;
+      if (i > 0 && IsDeterminer(w_[i - 1].text)) noun = true;
+      if (!all_caps && i > 0 && first.capitalized) noun = true;
+      if (noun) continue;
+    }
+    for (int p : best_positions) {
+      w_[p].matched = true;
+      w_[p].kind = best->kind;
+    }
+    int s = best_positions.front(), e = best_positions.back();
+    switch (best->kind) {
+      case EntryKind::kActor: {
+        std::string code = CodeFor(lex_.actors[best->index]);
+        if (code.empty() || code == "---") break;  // plain noun
+        if (code == "###") discard_ = true;
+        if (code == "+++") complex_ = true;
+        ActorOcc a;
+        // Coded compounds share a date range: "FRO/BIL/SAM".
+        for (const DatedCode& dc : lex_.actors[best->index].codes)
+          if (date_ >= dc.first && date_ <= dc.last) a.codes.push_back(dc.code);
+        if (a.codes.size() > 1) {
+          // keep only the codes of the first matching range
+          int32_t f = -1, l = -1;
+          std::vector<std::string> keep;
+          for (const DatedCode& dc : lex_.actors[best->index].codes) {
+            if (!(date_ >= dc.first && date_ <= dc.last)) continue;
+            if (f < 0) {
+              f = dc.first;
+              l = dc.last;
+            }
+            if (dc.first == f && dc.last == l) keep.push_back(dc.code);
+          }
+          a.codes = keep;
+        }
+        a.start = a.name_start = s;
+        a.end = a.name_end = e;
+        actors_.push_back(a);
+        break;
+      }
+      case EntryKind::kAgent:
+        agent_spans_.push_back({s, best->index});
+        agent_ends_.push_back(e);
+        break;
+      case EntryKind::kVerb:
+        verbs_.push_back(VerbOcc{best->index, s, e});
+        break;
+      case EntryKind::kTime: {
+        const std::string& code = lex_.times[best->index].code;
+        if (code == "###") discard_ = true;
+        if (code == "+++") complex_ = true;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+void SentenceCoder::AttachAgents() {
+  auto actor_ending_at = [&](int pos) {
+    for (size_t i = 0; i < actors_.size(); ++i)
+      if (actors_[i].end == pos && !actors_[i].pronoun) return static_cast<int>(i);
+    return -1;
+  };
+  auto actor_starting_at = [&](int pos) {
+    for (size_t i = 0; i < actors_.size(); ++i)
+      if (actors_[i].start == pos && !actors_[i].pronoun) return static_cast<int>(i);
+    return -1;
+  };
+  const int n = static_cast<int>(w_.size());
+  for (size_t k = 0; k < agent_spans_.size(); ++k) {
+    int a0 = agent_spans_[k].first, a1 = agent_ends_[k];
+    const Agent& agent = lex_.agents[agent_spans_[k].second];
+    bool former = a0 > 0 && w_[a0 - 1].text == "FORMER";
+    int target = -1;
+    int j = former ? a0 - 2 : a0 - 1;
+    if (j >= 0) target = actor_ending_at(j);
+    if (target < 0) {
+      int m = a1 + 1;
+      if (m < n && IsOneOf(w_[m].text, {"OF", "IN"})) {
+        ++m;
+        while (m < n && IsDeterminer(w_[m].text)) ++m;
+      }
+      if (m < n) target = actor_starting_at(m);
+      if (target >= 0 && actors_[target].start > 0 &&
+          w_[actors_[target].start - 1].text == "FORMER")
+        former = true;
+    }
+    std::string code = former ? "ELI" : agent.code;
+    if (target < 0) {
+      if (o_.convert_agents) {
+        ActorOcc a;
+        a.codes.push_back(agent.prefix ? code + "~" : "~" + code);
+        a.start = a.name_start = a0;
+        a.end = a.name_end = a1;
+        a.has_agent = true;
+        actors_.push_back(a);
+      }
+      continue;
+    }
+    ActorOcc& a = actors_[target];
+    for (std::string& ac : a.codes) {
+      if (agent.prefix && !former) {
+        if (ac.compare(0, code.size(), code) != 0) ac = code + ac;
+      } else {
+        if (ac.size() < code.size() ||
+            ac.compare(ac.size() - code.size(), code.size(), code) != 0)
+          ac += code;
+      }
+    }
+    a.has_agent = true;
+    a.start = std::min(a.start, former && a0 > 0 && w_[a0 - 1].text == "FORMER"
+                                    ? a0 - 1
+                                    : a0);
+    a.end = std::max(a.end, a1);
+  }
+  std::sort(actors_.begin(), actors_.end(),
+            [](const ActorOcc& x, const ActorOcc& y) { return x.start < y.start; });
+}
+
+// Compounds: actors joined by commas and AND/OR/NOR, with determiners and
+// adjectives allowed before each member. Pronouns become groups that point
+// at the first group before them.
+void SentenceCoder::BuildGroups() {
+  const int n = static_cast<int>(w_.size());
+  auto skip_fillers = [&](int pos) {
+    while (pos < n && (IsDeterminer(w_[pos].text) ||
+                       (w_[pos].matched && w_[pos].kind == EntryKind::kAdjective)))
+      ++pos;
+    return pos;
+  };
+  std::vector<int> start_of(n, -1);
+  for (size_t i = 0; i < actors_.size(); ++i)
+    if (start_of[actors_[i].start] < 0) start_of[actors_[i].start] = static_cast<int>(i);
+  for (size_t i = 0; i < actors_.size(); ++i) {
+    if (actors_[i].group >= 0) continue;
+    Group g;
+    g.members.push_back(static_cast<int>(i));
+    g.start = actors_[i].start;
+    g.end = actors_[i].end;
+    int gid = static_cast<int>(groups_.size());
+    actors_[i].group = gid;
+    while (true) {
+      int p = g.end + 1;
+      std::vector<int> seps;
+      bool has_sep = false;
+      if (p < n && w_[p].comma) {
+        seps.push_back(p);
+        ++p;
+        has_sep = true;
+      }
+      if (p < n && !w_[p].matched && IsConjunction(w_[p].text)) {
+        seps.push_back(p);
+        ++p;
+        has_sep = true;
+      }
+      if (!has_sep) break;
+      p = skip_fillers(p);
+      if (p >= n || start_of[p] < 0) break;
+      int next = start_of[p];
+      if (actors_[next].group >= 0) break;
+      // A list with commas must close with a conjunction somewhere; a lone
+      // comma between two actors ("Osgiliath, Gondor said") also counts in
+      // TABARI's lists, so accept it.
+      for (int s : seps) w_[s].compound_sep = true;
+      g.members.push_back(next);
+      actors_[next].group = gid;
+      g.end = actors_[next].end;
+    }
+    groups_.push_back(g);
+  }
+  // Pronouns.
+  for (int i = 0; i < n; ++i) {
+    if (w_[i].matched || w_[i].comma || !IsPronoun(w_[i].text)) continue;
+    int ref = -1;
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      if (groups_[g].end < i && !actors_[groups_[g].members[0]].pronoun) {
+        ref = static_cast<int>(g);
+        break;
+      }
+    }
+    if (ref < 0) continue;
+    Group pg;
+    for (int m : groups_[ref].members) {
+      ActorOcc a = actors_[m];
+      a.start = a.end = a.name_start = a.name_end = i;
+      a.pronoun = true;
+      a.group = static_cast<int>(groups_.size());
+      actors_.push_back(a);
+      pg.members.push_back(static_cast<int>(actors_.size() - 1));
+    }
+    pg.start = pg.end = i;
+    w_[i].matched = true;
+    w_[i].kind = EntryKind::kActor;
+    groups_.push_back(pg);
+  }
+  std::sort(groups_.begin(), groups_.end(),
+            [](const Group& a, const Group& b) { return a.start < b.start; });
+  for (size_t g = 0; g < groups_.size(); ++g)
+    for (int m : groups_[g].members) actors_[m].group = static_cast<int>(g);
+}
+
+void SentenceCoder::DropCommaClauses() {
+  const int n = static_cast<int>(w_.size());
+  std::vector<int> commas;
+  for (int i = 0; i < n; ++i)
+    if (w_[i].comma && !w_[i].compound_sep) commas.push_back(i);
+  if (commas.empty()) return;
+  auto count = [&](int from, int to) {  // words in [from, to)
+    int k = 0;
+    for (int i = from; i < to; ++i)
+      if (!w_[i].comma && !w_[i].deleted) ++k;
+    return k;
+  };
+  auto erase = [&](int from, int to) {  // [from, to]
+    for (int i = from; i <= to && i < n; ++i) w_[i].deleted = true;
+  };
+  size_t first = 0;
+  {
+    int k = count(0, commas[0]);
+    if (k >= o_.comma_begin_min && k <= o_.comma_begin_max) {
+      erase(0, commas[0]);
+      first = 1;
+    }
+  }
+  std::vector<int> remaining;
+  size_t i = first;
+  while (i < commas.size()) {
+    if (i + 1 < commas.size()) {
+      int k = count(commas[i] + 1, commas[i + 1]);
+      if (k >= o_.comma_min && k <= o_.comma_max) {
+        erase(commas[i], commas[i + 1]);
+        i += 2;
+        continue;
+      }
+    }
+    remaining.push_back(commas[i]);
+    ++i;
+  }
+  if (!remaining.empty()) {
+    int last = remaining.back();
+    int k = count(last + 1, n);
+    if (k >= o_.comma_end_min && k <= o_.comma_end_max) erase(last, n - 1);
+  }
+}
+
+// Removes deleted words and renumbers every occurrence.
+void SentenceCoder::Compact() {
+  const int n = static_cast<int>(w_.size());
+  std::vector<int> map(n, -1);
+  std::vector<Word> live;
+  for (int i = 0; i < n; ++i) {
+    if (w_[i].deleted) continue;
+    map[i] = static_cast<int>(live.size());
+    live.push_back(std::move(w_[i]));
+  }
+  w_ = std::move(live);
+  auto alive = [&](int s, int e) {
+    for (int i = s; i <= e; ++i)
+      if (map[i] < 0) return false;
+    return true;
+  };
+  std::vector<int> actor_map(actors_.size(), -1);
+  std::vector<ActorOcc> actors;
+  for (size_t i = 0; i < actors_.size(); ++i) {
+    ActorOcc a = actors_[i];
+    if (map[a.start] < 0 || map[a.end] < 0 || map[a.name_start] < 0 ||
+        map[a.name_end] < 0)
+      continue;
+    a.start = map[a.start];
+    a.end = map[a.end];
+    a.name_start = map[a.name_start];
+    a.name_end = map[a.name_end];
+    actor_map[i] = static_cast<int>(actors.size());
+    actors.push_back(a);
+  }
+  std::vector<Group> groups;
+  for (const Group& g : groups_) {
+    Group ng;
+    for (int m : g.members)
+      if (actor_map[m] >= 0) ng.members.push_back(actor_map[m]);
+    if (ng.members.empty()) continue;
+    ng.start = actors[ng.members.front()].start;
+    ng.end = actors[ng.members.back()].end;
+    for (int m : ng.members) {
+      ng.start = std::min(ng.start, actors[m].start);
+      ng.end = std::max(ng.end, actors[m].end);
+      actors[m].group = static_cast<int>(groups.size());
+    }
+    groups.push_back(ng);
+  }
+  actors_ = std::move(actors);
+  groups_ = std::move(groups);
+  std::vector<VerbOcc> verbs;
+  for (const VerbOcc& v : verbs_) {
+    if (!alive(v.start, v.end)) continue;
+    verbs.push_back(VerbOcc{v.verb, map[v.start], map[v.end]});
+  }
+  verbs_ = std::move(verbs);
+}
+
+bool SentenceCoder::Complex() const {
+  if (o_.complex_verbs > 0 &&
+      static_cast<int>(verbs_.size()) >= o_.complex_verbs)
+    return true;
+  if (o_.complex_conjunctions > 0) {
+    int k = 0;
+    for (const Word& w : w_)
+      if (!w.matched && !w.compound_sep && IsConjunction(w.text)) ++k;
+    if (k >= o_.complex_conjunctions) return true;
+  }
+  return false;
+}
+
+int SentenceCoder::GroupStartingAt(int pos) const {
+  for (size_t g = 0; g < groups_.size(); ++g)
+    if (groups_[g].start == pos) return static_cast<int>(g);
+  return -1;
+}
+int SentenceCoder::GroupEndingAt(int pos) const {
+  for (size_t g = 0; g < groups_.size(); ++g)
+    if (groups_[g].end == pos) return static_cast<int>(g);
+  return -1;
+}
+
+bool SentenceCoder::MatchFwd(const std::vector<PatternToken>& toks, size_t k,
+                             int pos, bool adjacent, int ce, Bindings& b,
+                             const Cont& cont) {
+  if (k == toks.size()) return cont(pos, b);
+  const PatternToken& t = toks[k];
+  int last_start = adjacent ? pos : ce - 1;
+  for (int p = pos; p <= last_start && p < ce; ++p) {
+    switch (t.kind) {
+      case PatternToken::Kind::kWord:
+        if (!w_[p].comma && WordMatches(t.word, w_[p].text, false) &&
+            MatchFwd(toks, k + 1, p + 1, t.connected, ce, b, cont))
+          return true;
+        break;
+      case PatternToken::Kind::kSource:
+      case PatternToken::Kind::kTarget:
+      case PatternToken::Kind::kSkip:
+      case PatternToken::Kind::kCompound: {
+        int g = GroupStartingAt(p);
+        if (g < 0) break;
+        if (t.kind == PatternToken::Kind::kCompound && !groups_[g].compound())
+          break;
+        Bindings saved = b;
+        if (t.kind == PatternToken::Kind::kSource) b.source = g;
+        if (t.kind == PatternToken::Kind::kTarget) b.target = g;
+        if (t.kind == PatternToken::Kind::kCompound) b.compound = g;
+        if (t.kind == PatternToken::Kind::kSkip) b.skipped.push_back(g);
+        if (MatchFwd(toks, k + 1, groups_[g].end + 1, t.connected, ce, b, cont))
+          return true;
+        b = saved;
+        break;
+      }
+      case PatternToken::Kind::kSynset: {
+        auto it = c_.synsets.find(t.synset);
+        if (it == c_.synsets.end()) return false;
+        for (const auto& member : it->second) {
+          Cont next = [&](int end, Bindings& bb) {
+            return MatchFwd(toks, k + 1, end, t.connected, ce, bb, cont);
+          };
+          if (MatchFwd(member, 0, p, true, ce, b, next)) return true;
+        }
+        break;
+      }
+      case PatternToken::Kind::kAlternatives:
+        for (const auto& alt : t.alternatives) {
+          Cont next = [&](int end, Bindings& bb) {
+            return MatchFwd(toks, k + 1, end, t.connected, ce, bb, cont);
+          };
+          if (MatchFwd(alt, 0, p, true, ce, b, next)) return true;
+        }
+        break;
+    }
+  }
+  return false;
+}
+
+bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
+                             int pos, bool adjacent, int cs, Bindings& b,
+                             const Cont& cont) {
+  if (k < 0) return cont(pos, b);
+  const PatternToken& t = toks[k];
+  int first_end = adjacent ? pos : cs;
+  for (int p = pos; p >= first_end && p >= cs; --p) {
+    bool next_adj = k > 0 && toks[k - 1].connected;
+    switch (t.kind) {
+      case PatternToken::Kind::kWord:
+        if (!w_[p].comma && WordMatches(t.word, w_[p].text, false) &&
+            MatchBwd(toks, k - 1, p - 1, next_adj, cs, b, cont))
+          return true;
+        break;
+      case PatternToken::Kind::kSource:
+      case PatternToken::Kind::kTarget:
+      case PatternToken::Kind::kSkip:
+      case PatternToken::Kind::kCompound: {
+        int g = GroupEndingAt(p);
+        if (g < 0 || groups_[g].start < cs) break;
+        if (t.kind == PatternToken::Kind::kCompound && !groups_[g].compound())
+          break;
+        Bindings saved = b;
+        if (t.kind == PatternToken::Kind::kSource) b.source = g;
+        if (t.kind == PatternToken::Kind::kTarget) b.target = g;
+        if (t.kind == PatternToken::Kind::kCompound) b.compound = g;
+        if (t.kind == PatternToken::Kind::kSkip) b.skipped.push_back(g);
+        if (MatchBwd(toks, k - 1, groups_[g].start - 1, next_adj, cs, b, cont))
+          return true;
+        b = saved;
+        break;
+      }
+      case PatternToken::Kind::kSynset: {
+        auto it = c_.synsets.find(t.synset);
+        if (it == c_.synsets.end()) return false;
+        for (const auto& member : it->second) {
+          Cont next = [&](int start, Bindings& bb) {
+            return MatchBwd(toks, k - 1, start, next_adj, cs, bb, cont);
+          };
+          if (MatchBwd(member, static_cast<int>(member.size()) - 1, p, true,
+                       cs, b, next))
+            return true;
+        }
+        break;
+      }
+      case PatternToken::Kind::kAlternatives:
+        for (const auto& alt : t.alternatives) {
+          Cont next = [&](int start, Bindings& bb) {
+            return MatchBwd(toks, k - 1, start, next_adj, cs, bb, cont);
+          };
+          if (MatchBwd(alt, static_cast<int>(alt.size()) - 1, p, true, cs, b,
+                       next))
+            return true;
+        }
+        break;
+    }
+  }
+  return false;
+}
+
+bool SentenceCoder::MatchPattern(const CompiledPattern& p, const VerbOcc& v,
+                                 int cs, int ce, Bindings* b) {
+  Cont lower = [&](int, Bindings& bb) {
+    return MatchFwd(p.lower, 0, v.end + 1, p.lower_connected, ce, bb,
+                    [](int, Bindings&) { return true; });
+  };
+  bool adj = !p.upper.empty() && p.upper.back().connected;
+  return MatchBwd(p.upper, static_cast<int>(p.upper.size()) - 1, v.start - 1,
+                  adj, cs, *b, lower);
+}
+
+SentenceCoder::Party SentenceCoder::PartyOf(int g) const {
+  Party p;
+  p.group = g;
+  const Group& gr = groups_[g];
+  for (int m : gr.members)
+    for (const std::string& code : actors_[m].codes) p.codes.push_back(code);
+  const ActorOcc& first = actors_[gr.members[0]];
+  p.span = Span{w_[first.start].span.begin, w_[first.end].span.end};
+  p.text = std::string(doc_.Slice(p.span));
+  return p;
+}
+
+void SentenceCoder::Emit(const Party& s, const Party& t, const std::string& code,
+                         const VerbOcc& v, const std::string& rule) {
+  for (const std::string& sc : s.codes) {
+    for (const std::string& tc : t.codes) {
+      if (sc == tc) continue;
+      Event e;
+      e.source.code = sc;
+      e.source.text = s.text;
+      e.source.span = s.span;
+      e.target.code = tc;
+      e.target.text = t.text;
+      e.target.span = t.span;
+      e.cameo = code;
+      e.sentence = sentence_index_;
+      uint32_t b = w_[v.start].span.begin, en = w_[v.end].span.end;
+      for (const Span& sp : {s.span, t.span}) {
+        if (sp.empty()) continue;
+        b = std::min(b, sp.begin);
+        en = std::max(en, sp.end);
+      }
+      e.span = Span{b, en};
+      e.rule = rule;
+      e.date = doc_.published;
+      events_.push_back(std::move(e));
+    }
+  }
+}
+
+bool IsNullCode(const std::string& c) { return c.empty() || c == "---"; }
+
+// Codes one verb. Returns true when it produced its events (or decided the
+// sentence is discarded/complex), false to let the next verb try.
+bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce, int clause_no,
+                             const Party* forwarded, Party* source_used) {
+  const Verb& verb = lex_.verbs[v.verb];
+  const auto& patterns = c_.verbs[v.verb].patterns;
+  Bindings b;
+  const CompiledPattern* hit = nullptr;
+  for (const CompiledPattern& p : patterns) {
+    Bindings trial;
+    if (MatchPattern(p, v, cs, ce, &trial)) {
+      hit = &p;
+      b = trial;
+      break;
+    }
+  }
+  EventCode code = hit ? hit->code : verb.code;
+  std::string rule;
+  if (hit) {
+    rule = hit->rule;
+  } else {
+    rule = "verbs:";
+    for (const PhraseWord& w : verb.root.words) {
+      if (rule.size() > 6) rule += ' ';
+      rule += w.text;
+    }
+    rule += "/" + verb.code.code;
+  }
+  if (IsNullCode(code.code)) return false;
+  if (code.code == "###") {
+    discard_ = true;
+    return true;
+  }
+  if (code.code == "+++") {
+    complex_ = true;
+    return true;
+  }
+  auto excluded = [&](int g) {
+    if (g == b.source || g == b.target) return true;
+    return std::find(b.skipped.begin(), b.skipped.end(), g) != b.skipped.end();
+  };
+  // A compound in the pattern: its members act on each other.
+  if (b.compound >= 0) {
+    const Group& g = groups_[b.compound];
+    for (size_t i = 0; i < g.members.size(); ++i) {
+      for (size_t j = i + 1; j < g.members.size(); ++j) {
+        Party a = PartyOf(b.compound), c = a;
+        a.codes = actors_[g.members[i]].codes;
+        c.codes = actors_[g.members[j]].codes;
+        Emit(a, c, code.code, v, rule);
+        Emit(c, a, code.paired.empty() ? code.code : code.paired, v, rule);
+      }
+    }
+    return true;
+  }
+  Party src, tgt;
+  bool have_src = false, have_tgt = false;
+  if (b.source >= 0) {
+    src = PartyOf(b.source);
+    have_src = true;
+  }
+  if (b.target >= 0) {
+    tgt = PartyOf(b.target);
+    have_tgt = true;
+  }
+  bool src_before_verb = true;
+  if (!have_src) {
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      if (groups_[g].start < cs || groups_[g].end >= v.start) continue;
+      if (excluded(static_cast<int>(g))) continue;
+      src = PartyOf(static_cast<int>(g));
+      have_src = true;
+      break;
+    }
+  }
+  if (!have_src && forwarded != nullptr && clause_no > 0) {
+    src = *forwarded;
+    have_src = true;
+  }
+  if (!have_src && !o_.default_source.empty() && o_.default_source_prior) {
+    src.codes = {o_.default_source};
+    have_src = true;
+  }
+  if (!have_src) {
+    if (o_.complex_no_actor_prior) {
+      complex_ = true;
+      return true;
+    }
+    // The first actor after the verb becomes the source.
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      if (groups_[g].start <= v.end || groups_[g].end >= ce) continue;
+      if (excluded(static_cast<int>(g))) continue;
+      src = PartyOf(static_cast<int>(g));
+      have_src = true;
+      src_before_verb = false;
+      break;
+    }
+    if (!have_src && !o_.default_source.empty()) {
+      src.codes = {o_.default_source};
+      have_src = true;
+    }
+  }
+  if (!have_src) return false;
+  auto same_as_source = [&](int g) {
+    Party p = PartyOf(g);
+    return p.codes == src.codes || (src.group >= 0 && g == src.group);
+  };
+  int after_from = src_before_verb ? v.end + 1 : src.group >= 0 ? groups_[src.group].end + 1 : v.end + 1;
+  if (!have_tgt) {
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      int gi = static_cast<int>(g);
+      if (groups_[g].start < after_from || groups_[g].end >= ce) continue;
+      if (excluded(gi) || same_as_source(gi)) continue;
+      tgt = PartyOf(gi);
+      have_tgt = true;
+      break;
+    }
+  }
+  if (!have_tgt && !o_.default_target.empty() && o_.default_target_after) {
+    tgt.codes = {o_.default_target};
+    have_tgt = true;
+  }
+  if (!have_tgt && src.group >= 0) {
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      int gi = static_cast<int>(g);
+      if (groups_[g].start <= groups_[src.group].end ||
+          groups_[g].end >= v.start || groups_[g].start < cs)
+        continue;
+      if (excluded(gi) || same_as_source(gi)) continue;
+      tgt = PartyOf(gi);
+      have_tgt = true;
+      break;
+    }
+  }
+  if (!have_tgt && !o_.default_target.empty()) {
+    tgt.codes = {o_.default_target};
+    have_tgt = true;
+  }
+  if (!have_tgt) return false;
+  // Passive voice: "X was opposed by Y".
+  if (!hit || (!hit->has_source && !hit->has_target)) {
+    bool be = false;
+    for (int k = v.start - 1; k >= std::max(cs, v.start - 2); --k)
+      if (IsBeVerb(w_[k].text)) be = true;
+    if (be) {
+      for (int k = v.end + 1; k < std::min(ce, v.end + 4); ++k) {
+        if (w_[k].text != "BY") continue;
+        int g = GroupStartingAt(k + 1);
+        if (g >= 0 && src.group >= 0) {
+          Party by = PartyOf(g);
+          tgt = src;
+          src = by;
+        }
+        break;
+      }
+    }
+  }
+  *source_used = src;
+  Emit(src, tgt, code.code, v, rule);
+  if (!code.paired.empty()) Emit(tgt, src, code.paired, v, rule);
+  if (code.dominant) dominant_coded_ = true;
+  return true;
+}
+
+void SentenceCoder::CodeClauses() {
+  const int n = static_cast<int>(w_.size());
+  // Clause boundaries: a conjunction followed by a verb, by THEN, or by a
+  // new subject and its verb.
+  auto verb_at = [&](int pos) {
+    for (const VerbOcc& v : verbs_)
+      if (v.start == pos) return true;
+    return false;
+  };
+  std::vector<std::pair<int, bool>> cuts;  // position, forward the source
+  if (o_.code_by != CoderOptions::CodeBy::kSentence) {
+    for (int i = 0; i < n; ++i) {
+      if (w_[i].matched || w_[i].compound_sep || !IsConjunction(w_[i].text))
+        continue;
+      int p = i + 1;
+      if (p < n && w_[p].text == "THEN") {
+        cuts.push_back({i, false});
+        continue;
+      }
+      if (p < n && verb_at(p)) {
+        cuts.push_back({i, true});
+        continue;
+      }
+      while (p < n && (IsDeterminer(w_[p].text) ||
+                       (w_[p].matched && w_[p].kind == EntryKind::kAdjective)))
+        ++p;
+      int g = p < n ? GroupStartingAt(p) : -1;
+      if (g < 0) continue;
+      int after = groups_[g].end + 1;
+      for (int k = after; k < std::min(n, after + 3); ++k) {
+        if (verb_at(k)) {
+          cuts.push_back({i, true});
+          break;
+        }
+      }
+    }
+  }
+  std::vector<std::pair<int, int>> clauses;
+  int start = 0;
+  for (const auto& cut : cuts) {
+    clauses.push_back({start, cut.first});
+    start = cut.first + 1;
+  }
+  clauses.push_back({start, n});
+  Party forwarded;
+  bool have_forwarded = false;
+  bool all = o_.code_by == CoderOptions::CodeBy::kAll;
+  std::vector<Event> dominant;
+  for (size_t ci = 0; ci < clauses.size(); ++ci) {
+    int cs = clauses[ci].first, ce = clauses[ci].second;
+    const VerbOcc* fallback = nullptr;
+    bool coded = false;
+    for (const VerbOcc& v : verbs_) {
+      if (v.start < cs || v.end >= ce) continue;
+      const Verb& verb = lex_.verbs[v.verb];
+      if (verb.code.subordinate && !all) {
+        // Only its patterns count now; its default waits for the others.
+        bool any = false;
+        for (const CompiledPattern& p : c_.verbs[v.verb].patterns) {
+          Bindings t;
+          if (MatchPattern(p, v, cs, ce, &t)) {
+            any = true;
+            break;
+          }
+        }
+        if (!any) {
+          if (fallback == nullptr) fallback = &v;
+          continue;
+        }
+      }
+      Party used;
+      size_t before = events_.size();
+      bool was_dominant = dominant_coded_;
+      bool ok = CodeVerb(v, cs, ce, static_cast<int>(ci),
+                         have_forwarded ? &forwarded : nullptr, &used);
+      if (discard_ || complex_) return;
+      if (ok) {
+        if (dominant_coded_ && !was_dominant)
+          dominant.assign(events_.begin() + before, events_.end());
+        if (!used.codes.empty()) {
+          forwarded = used;
+          have_forwarded = true;
+        }
+        coded = true;
+        if (!all) break;
+      }
+    }
+    if (!coded && fallback != nullptr) {
+      Party used;
+      CodeVerb(*fallback, cs, ce, static_cast<int>(ci),
+               have_forwarded ? &forwarded : nullptr, &used);
+      if (discard_ || complex_) return;
+      if (!used.codes.empty()) {
+        forwarded = used;
+        have_forwarded = true;
+      }
+    }
+    if (o_.code_by == CoderOptions::CodeBy::kSentence && !events_.empty()) break;
+  }
+  if (!dominant.empty() && all) events_ = dominant;
+}
+
+void SentenceCoder::Run(std::vector<Word> words, std::vector<Event>* out) {
+  w_ = std::move(words);
+  int count = 0;
+  for (const Word& w : w_)
+    if (!w.comma) ++count;
+  if (count < o_.minimum_words) return;
+  Identify();
+  if (discard_ || complex_) return;
+  AttachAgents();
+  BuildGroups();
+  DropCommaClauses();
+  Compact();
+  if (Complex()) return;
+  CodeClauses();
+  if (discard_ || complex_) return;
+  // One event per distinct triple, in order.
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  for (Event& e : events_) {
+    if (!seen.insert({e.source.code, e.target.code, e.cameo}).second) continue;
+    out->push_back(std::move(e));
+  }
+}
+
+int32_t DateOf(const std::string& published) {
+  // YYYY-MM-DD
+  if (published.size() < 10) return 99991231;
+  int32_t v = 0;
+  for (char c : published.substr(0, 10)) {
+    if (c == '-') continue;
+    if (!std::isdigit(static_cast<unsigned char>(c))) return 99991231;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+// The words of one sentence, TABARI style: upper case, punctuation other
+// than commas dropped, possessives folded into their word, hyphenated
+// words split into joined parts, "ANTI-" kept with its hyphen.
+std::vector<Word> WordsOf(const Document& doc, const Sentence& s) {
+  std::vector<Word> words;
+  for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
+    const Token& t = doc.tokens[i];
+    switch (t.kind) {
+      case TokenKind::kPossessive:
+        if (!words.empty() && !words.back().comma) words.back().possessive = true;
+        continue;
+      case TokenKind::kPunct:
+        if (t.upper == ",") {
+          Word w;
+          w.text = ",";
+          w.comma = true;
+          w.span = t.span;
+          words.push_back(w);
+        } else if (t.upper == "-" && !words.empty() && !words.back().comma &&
+                   words.back().span.end == t.span.begin) {
+          words.back().text += "-";
+          words.back().span.end = t.span.end;
+        }
+        continue;
+      case TokenKind::kWord:
+      case TokenKind::kNumber:
+        break;
+      default:
+        continue;
+    }
+    std::string_view raw = doc.Slice(t.span);
+    bool cap = !raw.empty() && std::isupper(static_cast<unsigned char>(raw[0]));
+    const std::string& up = t.upper;
+    // Split inner hyphens: "AL-GORE" -> AL GORE (joined).
+    size_t start = 0;
+    while (true) {
+      size_t dash = up.find('-', start);
+      bool inner = dash != std::string::npos && dash > start &&
+                   dash + 1 < up.size() && t.kind == TokenKind::kWord;
+      Word w;
+      w.capitalized = cap && start == 0;
+      if (!inner) {
+        w.text = up.substr(start);
+        w.span = Span{t.span.begin + static_cast<uint32_t>(start), t.span.end};
+        words.push_back(std::move(w));
+        break;
+      }
+      w.text = up.substr(start, dash - start);
+      w.span = Span{t.span.begin + static_cast<uint32_t>(start),
+                    t.span.begin + static_cast<uint32_t>(dash)};
+      w.joined_next = true;
+      words.push_back(std::move(w));
+      start = dash + 1;
+    }
+  }
+  return words;
+}
+
+}  // namespace
+
+Coder::Coder(std::shared_ptr<const Lexicon> lexicon)
+    : Coder(lexicon, lexicon->options) {}
+
+Coder::Coder(std::shared_ptr<const Lexicon> lexicon, const CoderOptions& options)
+    : compiled_(CompiledLexicon::Compile(std::move(lexicon))),
+      options_(options) {}
+
+Coder::Coder(std::shared_ptr<const CompiledLexicon> compiled,
+             const CoderOptions& options)
+    : compiled_(std::move(compiled)), options_(options) {}
+
+Coder::~Coder() = default;
+
+std::unique_ptr<Coder> Coder::WithOptions(const CoderOptions& options) const {
+  return std::unique_ptr<Coder>(new Coder(compiled_, options));
+}
+
+Status Coder::Code(Document* doc) const {
+  int32_t date = DateOf(doc->published);
+  for (size_t si = 0; si < doc->sentences.size(); ++si) {
+    const Sentence& s = doc->sentences[si];
+    if (s.first_token + s.token_count > doc->tokens.size())
+      return InvalidArgument(doc->source + ": sentence " + std::to_string(si) +
+                             " has tokens outside the document");
+    for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
+      if (doc->tokens[i].span.end > doc->text.size())
+        return InvalidArgument(doc->source + ": token at byte " +
+                               std::to_string(doc->tokens[i].span.begin) +
+                               " lies outside the text");
+    }
+    if (s.part != PartKind::kHeadline && s.part != PartKind::kCaption &&
+        s.part != PartKind::kBody)
+      continue;
+    SentenceCoder sc(*compiled_, options_, date, *doc, static_cast<int>(si));
+    sc.Run(WordsOf(*doc, s), &doc->events);
+  }
+  return Status::Ok();
+}
+
+}  // namespace dyad

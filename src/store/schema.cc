@@ -1,0 +1,190 @@
+#include "store/schema.h"
+
+#include <cstdint>
+#include <string>
+
+#include "store/sqlite_statement.h"
+
+namespace dyad::store_internal {
+namespace {
+
+// Version 1. Spans are byte offsets into articles.text. Empty strings stand
+// for "no value" in the code and text columns; NULL marks values that are
+// unknown (dates, CAMEO-derived fields, places).
+constexpr char kSchemaV1[] = R"sql(
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  url TEXT NOT NULL,
+  published TEXT,
+  section TEXT NOT NULL,
+  headline TEXT NOT NULL,
+  caption TEXT NOT NULL,
+  authors TEXT NOT NULL,      -- JSON array of strings
+  dateline TEXT NOT NULL,
+  agency TEXT NOT NULL,
+  categories TEXT NOT NULL,   -- JSON array of strings
+  text TEXT NOT NULL,
+  content_hash TEXT NOT NULL  -- of every row Put writes for the article
+);
+CREATE INDEX articles_published ON articles(published);
+
+CREATE TABLE sentences (
+  article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  span_begin INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  part TEXT NOT NULL,
+  paragraph INTEGER NOT NULL,
+  PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,       -- order among the article's events
+  sentence INTEGER NOT NULL,
+  source_code TEXT NOT NULL,
+  source_text TEXT NOT NULL,
+  source_begin INTEGER NOT NULL,
+  source_end INTEGER NOT NULL,
+  target_code TEXT NOT NULL,
+  target_text TEXT NOT NULL,
+  target_begin INTEGER NOT NULL,
+  target_end INTEGER NOT NULL,
+  cameo TEXT NOT NULL,
+  root TEXT,
+  quad INTEGER,
+  goldstein REAL,
+  plover TEXT,
+  date TEXT,
+  date_from_text INTEGER NOT NULL,
+  place_name TEXT,            -- NULL: no place
+  place_country TEXT,
+  place_lat REAL,             -- NULL: no coordinates
+  place_lon REAL,
+  span_begin INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  rule TEXT NOT NULL
+);
+CREATE INDEX events_article ON events(article, idx);
+CREATE INDEX events_dyad ON events(source_code, target_code, date);
+CREATE INDEX events_target ON events(target_code, date);
+-- Also serves root queries: a root is a prefix of its codes.
+CREATE INDEX events_cameo ON events(cameo, date);
+CREATE INDEX events_date ON events(date);
+
+CREATE TABLE quotes (
+  id INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  span_begin INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  speaker_code TEXT NOT NULL,
+  speaker_text TEXT NOT NULL,
+  speaker_begin INTEGER NOT NULL,
+  speaker_end INTEGER NOT NULL
+);
+CREATE INDEX quotes_article ON quotes(article, idx);
+CREATE INDEX quotes_speaker ON quotes(speaker_code);
+
+-- Every actor code seen in events. A view, so that replacing an article
+-- can never leave stale counts or dates behind.
+CREATE VIEW actors AS
+SELECT code,
+       MIN(date) AS first_date,
+       MAX(date) AS last_date,
+       SUM(as_source) AS as_source,
+       SUM(as_target) AS as_target
+FROM (SELECT source_code AS code, date, 1 AS as_source, 0 AS as_target
+        FROM events WHERE source_code <> ''
+      UNION ALL
+      SELECT target_code, date, 0, 1
+        FROM events WHERE target_code <> '')
+GROUP BY code;
+)sql";
+
+Result<int64_t> PragmaInt(sqlite3* db, const std::string& path,
+                          const char* sql) {
+  Statement statement;
+  DYAD_RETURN_IF_ERROR(statement.Prepare(db, &path, sql, false));
+  Result<bool> row = statement.Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Internal(path + ": " + sql + " returned no row");
+  return statement.Int(0);
+}
+
+Status NotADyadStore(const std::string& path, const std::string& why) {
+  return InvalidArgument(path + ": not a dyad store (" + why + ")");
+}
+
+Status CreateSchema(sqlite3* db, const std::string& path, int schema_version) {
+  // IMMEDIATE takes the write lock first, so two processes creating the
+  // same new file cannot both lay down the schema.
+  DYAD_RETURN_IF_ERROR(Exec(db, path, "BEGIN IMMEDIATE"));
+  Result<int64_t> tables =
+      PragmaInt(db, path, "SELECT count(*) FROM sqlite_schema");
+  Status status = tables.ok() ? Status::Ok() : tables.status();
+  if (status.ok() && *tables == 0) {
+    status = Exec(db, path, kSchemaV1);
+    if (status.ok()) {
+      std::string pragmas =
+          "PRAGMA application_id = " + std::to_string(kApplicationId) +
+          "; PRAGMA user_version = " + std::to_string(schema_version) + ";";
+      status = Exec(db, path, pragmas.c_str());
+    }
+  }
+  if (!status.ok()) {
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    return status;
+  }
+  return Exec(db, path, "COMMIT");
+}
+
+}  // namespace
+
+Status EnsureSchema(sqlite3* db, const std::string& path, bool writable,
+                    int schema_version) {
+  // The first read of the file: a file that is not SQLite fails here.
+  Result<int64_t> application_id = PragmaInt(db, path, "PRAGMA application_id");
+  if (!application_id.ok()) return application_id.status();
+  Result<int64_t> version = PragmaInt(db, path, "PRAGMA user_version");
+  if (!version.ok()) return version.status();
+
+  if (*application_id == 0 && *version == 0) {
+    Result<int64_t> tables =
+        PragmaInt(db, path, "SELECT count(*) FROM sqlite_schema");
+    if (!tables.ok()) return tables.status();
+    if (*tables != 0) {
+      return NotADyadStore(path, "a SQLite database with other tables");
+    }
+    if (!writable) {
+      return NotFound(path + ": empty database, no dyad store in it yet");
+    }
+    DYAD_RETURN_IF_ERROR(CreateSchema(db, path, schema_version));
+    version = PragmaInt(db, path, "PRAGMA user_version");
+    if (!version.ok()) return version.status();
+    application_id = PragmaInt(db, path, "PRAGMA application_id");
+    if (!application_id.ok()) return application_id.status();
+  }
+  if (*application_id != kApplicationId) {
+    return NotADyadStore(
+        path, "SQLite application_id is " + std::to_string(*application_id));
+  }
+  if (*version > schema_version) {
+    return InvalidArgument(
+        path + ": written by a newer dyad (store schema version " +
+        std::to_string(*version) + "; this build reads up to version " +
+        std::to_string(schema_version) + ")");
+  }
+  if (*version < 1) {
+    return InvalidArgument(path + ": unknown dyad store schema version " +
+                           std::to_string(*version));
+  }
+  return Status::Ok();
+}
+
+}  // namespace dyad::store_internal

@@ -1,0 +1,780 @@
+#include "dyad/store.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <utility>
+
+#include "dyad/codes.h"
+#include "store/content_hash.h"
+#include "store/event_filter.h"
+#include "store/schema.h"
+#include "store/sqlite_statement.h"
+
+namespace dyad {
+namespace {
+
+using store_internal::ContentHasher;
+using store_internal::Exec;
+using store_internal::SqliteStatus;
+using store_internal::Statement;
+
+// What Put stores for an event beyond the Event itself: the fields looked
+// up in the CAMEO tables and the date after the publication-date fallback.
+struct DerivedEvent {
+  std::string_view root;  // "" when the code is unknown
+  std::optional<int> quad;
+  std::optional<double> goldstein;
+  std::string_view plover;
+  std::string_view date;  // "" when unknown
+};
+
+DerivedEvent Derive(const Document& doc, const Event& event) {
+  DerivedEvent derived;
+  if (const CameoCode* code = FindCameo(event.cameo)) {
+    derived.root = std::string_view(code->root);
+    derived.quad = static_cast<int>(code->quad_class);
+    derived.goldstein = static_cast<double>(code->goldstein);
+    derived.plover = std::string_view(code->plover);
+  }
+  derived.date = event.date.empty() ? std::string_view(doc.published)
+                                    : std::string_view(event.date);
+  return derived;
+}
+
+std::string JsonArray(const std::vector<std::string>& values) {
+  // Replace, rather than throw on, bytes that are not UTF-8: ingest should
+  // have rejected them, and a store must not throw.
+  return nlohmann::json(values).dump(-1, ' ', false,
+                                     nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<std::string> ParseJsonArray(const std::string& text) {
+  std::vector<std::string> values;
+  nlohmann::json parsed = nlohmann::json::parse(text, nullptr, false);
+  if (!parsed.is_array()) return values;
+  for (const nlohmann::json& item : parsed) {
+    if (item.is_string()) values.push_back(item.get<std::string>());
+  }
+  return values;
+}
+
+Result<PartKind> ParsePartKind(const std::string& name) {
+  for (PartKind kind :
+       {PartKind::kSection, PartKind::kHeadline, PartKind::kCaption,
+        PartKind::kBody, PartKind::kByline, PartKind::kCategories}) {
+    if (name == PartKindName(kind)) return kind;
+  }
+  return DataLoss("unknown sentence part \"" + name + "\"");
+}
+
+void HashActor(ContentHasher& hasher, const ActorRef& actor) {
+  hasher.AddString(actor.code);
+  hasher.AddString(actor.text);
+  hasher.AddInt(actor.span.begin);
+  hasher.AddInt(actor.span.end);
+}
+
+// Hashes exactly what Put writes, so that any change to a stored column,
+// including one that comes from newer CAMEO tables, changes the hash.
+std::string ContentHash(const Document& doc,
+                        const std::vector<DerivedEvent>& derived) {
+  ContentHasher hasher;
+  hasher.AddInt(Store::kSchemaVersion);
+  for (const std::string* field :
+       {&doc.doc_id, &doc.source, &doc.url, &doc.published, &doc.section,
+        &doc.headline, &doc.caption, &doc.dateline, &doc.agency, &doc.text}) {
+    hasher.AddString(*field);
+  }
+  hasher.AddInt(static_cast<int64_t>(doc.line));
+  for (const std::vector<std::string>* list : {&doc.authors, &doc.categories}) {
+    hasher.AddInt(static_cast<int64_t>(list->size()));
+    for (const std::string& item : *list) hasher.AddString(item);
+  }
+  hasher.AddInt(static_cast<int64_t>(doc.sentences.size()));
+  for (const Sentence& sentence : doc.sentences) {
+    hasher.AddInt(sentence.span.begin);
+    hasher.AddInt(sentence.span.end);
+    hasher.AddInt(static_cast<int64_t>(sentence.part));
+    hasher.AddInt(sentence.paragraph);
+  }
+  hasher.AddInt(static_cast<int64_t>(doc.events.size()));
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const Event& event = doc.events[i];
+    const DerivedEvent& extra = derived[i];
+    hasher.AddInt(event.sentence);
+    HashActor(hasher, event.source);
+    HashActor(hasher, event.target);
+    hasher.AddString(event.cameo);
+    hasher.AddString(extra.root);
+    hasher.AddInt(extra.quad.value_or(-1000));
+    hasher.AddDouble(extra.goldstein.value_or(-1000));
+    hasher.AddString(extra.plover);
+    hasher.AddString(extra.date);
+    hasher.AddBool(event.date_from_text);
+    hasher.AddBool(event.has_place);
+    if (event.has_place) {
+      hasher.AddString(event.place.name);
+      hasher.AddString(event.place.country);
+      hasher.AddBool(event.place.has_coordinates);
+      if (event.place.has_coordinates) {
+        hasher.AddDouble(event.place.lat);
+        hasher.AddDouble(event.place.lon);
+      }
+    }
+    hasher.AddInt(event.span.begin);
+    hasher.AddInt(event.span.end);
+    hasher.AddString(event.rule);
+  }
+  hasher.AddInt(static_cast<int64_t>(doc.quotes.size()));
+  for (const Quote& quote : doc.quotes) {
+    hasher.AddString(quote.text);
+    hasher.AddInt(quote.span.begin);
+    hasher.AddInt(quote.span.end);
+    HashActor(hasher, quote.speaker);
+  }
+  return hasher.Hex();
+}
+
+Status CheckSpan(const Document& doc, Span span, const std::string& what) {
+  if (span.begin <= span.end && span.end <= doc.text.size()) {
+    return Status::Ok();
+  }
+  return InvalidArgument(
+      doc.source + ": document \"" + doc.doc_id + "\": " + what + " span [" +
+      std::to_string(span.begin) + ", " + std::to_string(span.end) +
+      ") is outside its text of " + std::to_string(doc.text.size()) + " bytes");
+}
+
+// Every span must slice the text, or the stored evidence could not be
+// traced back to it.
+Status CheckSpans(const Document& doc) {
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    DYAD_RETURN_IF_ERROR(
+        CheckSpan(doc, doc.sentences[i].span, "sentence " + std::to_string(i)));
+  }
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const Event& event = doc.events[i];
+    std::string name = "event " + std::to_string(i);
+    DYAD_RETURN_IF_ERROR(CheckSpan(doc, event.span, name));
+    DYAD_RETURN_IF_ERROR(CheckSpan(doc, event.source.span, name + " source"));
+    DYAD_RETURN_IF_ERROR(CheckSpan(doc, event.target.span, name + " target"));
+  }
+  for (size_t i = 0; i < doc.quotes.size(); ++i) {
+    std::string name = "quote " + std::to_string(i);
+    DYAD_RETURN_IF_ERROR(CheckSpan(doc, doc.quotes[i].span, name));
+    DYAD_RETURN_IF_ERROR(
+        CheckSpan(doc, doc.quotes[i].speaker.span, name + " speaker"));
+  }
+  return Status::Ok();
+}
+
+void BindOptionalText(Statement& statement, int index, std::string_view text) {
+  if (text.empty()) {
+    statement.BindNull(index);
+  } else {
+    statement.BindText(index, text);
+  }
+}
+
+// Columns read by ReadEvent, in its order; `e` is events, `a` articles.
+constexpr char kEventColumns[] =
+    "SELECT e.id, a.doc_id, a.published, e.sentence, "
+    "e.source_code, e.source_text, e.source_begin, e.source_end, "
+    "e.target_code, e.target_text, e.target_begin, e.target_end, "
+    "e.cameo, e.root, e.quad, e.goldstein, e.plover, e.date, "
+    "e.date_from_text, e.place_name, e.place_country, e.place_lat, "
+    "e.place_lon, e.span_begin, e.span_end, e.rule, "
+    "substr(CAST(a.text AS BLOB), e.span_begin + 1, "
+    "e.span_end - e.span_begin) "
+    "FROM events AS e JOIN articles AS a ON a.id = e.article ";
+
+Span ReadSpan(const Statement& row, int column) {
+  return Span{static_cast<uint32_t>(row.Int(column)),
+              static_cast<uint32_t>(row.Int(column + 1))};
+}
+
+StoredEvent ReadEvent(const Statement& row) {
+  StoredEvent event;
+  event.id = row.Int(0);
+  event.doc_id = row.Text(1);
+  event.published = row.Text(2);
+  event.sentence = static_cast<int>(row.Int(3));
+  event.source = ActorRef{row.Text(4), row.Text(5), ReadSpan(row, 6)};
+  event.target = ActorRef{row.Text(8), row.Text(9), ReadSpan(row, 10)};
+  event.cameo = row.Text(12);
+  event.root = row.Text(13);
+  if (!row.IsNull(14)) event.quad = static_cast<int>(row.Int(14));
+  if (!row.IsNull(15)) event.goldstein = row.Double(15);
+  event.plover = row.Text(16);
+  event.date = row.Text(17);
+  event.date_from_text = row.Int(18) != 0;
+  event.has_place = !row.IsNull(19);
+  if (event.has_place) {
+    event.place.name = row.Text(19);
+    event.place.country = row.Text(20);
+    event.place.has_coordinates = !row.IsNull(21) && !row.IsNull(22);
+    if (event.place.has_coordinates) {
+      event.place.lat = row.Double(21);
+      event.place.lon = row.Double(22);
+    }
+  }
+  event.span = ReadSpan(row, 23);
+  event.rule = row.Text(25);
+  event.evidence = row.Text(26);
+  return event;
+}
+
+}  // namespace
+
+struct Store::Impl {
+  std::string path;
+  sqlite3* db = nullptr;
+  StoreMode mode = StoreMode::kReadWriteCreate;
+  bool in_batch = false;
+  bool write_statements_ready = false;
+
+  // Cached for Put: compiled once per Store.
+  Statement begin, commit, rollback, savepoint, release, rollback_to;
+  Statement select_article, insert_article, update_article;
+  Statement delete_sentences, delete_events, delete_quotes;
+  Statement insert_sentence, insert_event, insert_quote;
+
+  ~Impl() {
+    if (db == nullptr) return;
+    if (in_batch) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    // close_v2 waits for the Statement members, finalized after this body.
+    sqlite3_close_v2(db);
+  }
+
+  Status Prepare(Statement& statement, const char* sql) {
+    return statement.Prepare(db, &path, sql, /*persistent=*/true);
+  }
+
+  Status PrepareWriteStatements();
+  Result<bool> WriteDocument(const Document& doc,
+                             const std::vector<DerivedEvent>& derived,
+                             const std::string& hash);
+  Status WriteEvents(const Document& doc, int64_t article,
+                     const std::vector<DerivedEvent>& derived);
+  Status WriteQuotes(const Document& doc, int64_t article);
+};
+
+Status Store::Impl::PrepareWriteStatements() {
+  if (write_statements_ready) return Status::Ok();
+  DYAD_RETURN_IF_ERROR(Prepare(begin, "BEGIN IMMEDIATE"));
+  DYAD_RETURN_IF_ERROR(Prepare(commit, "COMMIT"));
+  DYAD_RETURN_IF_ERROR(Prepare(rollback, "ROLLBACK"));
+  DYAD_RETURN_IF_ERROR(Prepare(savepoint, "SAVEPOINT dyad_put"));
+  DYAD_RETURN_IF_ERROR(Prepare(release, "RELEASE dyad_put"));
+  DYAD_RETURN_IF_ERROR(Prepare(rollback_to, "ROLLBACK TO dyad_put"));
+  DYAD_RETURN_IF_ERROR(
+      Prepare(select_article,
+              "SELECT id, content_hash FROM articles WHERE doc_id = ?1"));
+  DYAD_RETURN_IF_ERROR(Prepare(
+      insert_article,
+      "INSERT INTO articles (doc_id, source, line, url, published, section, "
+      "headline, caption, authors, dateline, agency, categories, text, "
+      "content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+      "?12, ?13, ?14)"));
+  DYAD_RETURN_IF_ERROR(Prepare(
+      update_article,
+      "UPDATE articles SET doc_id = ?1, source = ?2, line = ?3, url = ?4, "
+      "published = ?5, section = ?6, headline = ?7, caption = ?8, "
+      "authors = ?9, dateline = ?10, agency = ?11, categories = ?12, "
+      "text = ?13, content_hash = ?14 WHERE id = ?15"));
+  DYAD_RETURN_IF_ERROR(
+      Prepare(delete_sentences, "DELETE FROM sentences WHERE article = ?1"));
+  DYAD_RETURN_IF_ERROR(
+      Prepare(delete_events, "DELETE FROM events WHERE article = ?1"));
+  DYAD_RETURN_IF_ERROR(
+      Prepare(delete_quotes, "DELETE FROM quotes WHERE article = ?1"));
+  DYAD_RETURN_IF_ERROR(Prepare(
+      insert_sentence,
+      "INSERT INTO sentences (article, idx, span_begin, span_end, part, "
+      "paragraph) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  DYAD_RETURN_IF_ERROR(Prepare(
+      insert_event,
+      "INSERT INTO events (article, idx, sentence, source_code, source_text, "
+      "source_begin, source_end, target_code, target_text, target_begin, "
+      "target_end, cameo, root, quad, goldstein, plover, date, "
+      "date_from_text, place_name, place_country, place_lat, place_lon, "
+      "span_begin, span_end, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+      "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+      "?23, ?24, ?25)"));
+  DYAD_RETURN_IF_ERROR(Prepare(
+      insert_quote,
+      "INSERT INTO quotes (article, idx, text, span_begin, span_end, "
+      "speaker_code, speaker_text, speaker_begin, speaker_end) VALUES (?1, "
+      "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+  write_statements_ready = true;
+  return Status::Ok();
+}
+
+namespace {
+
+// Binds ?1..?14 of the article insert and update, which share that order.
+void BindArticle(Statement& s, const Document& doc, const std::string& authors,
+                 const std::string& categories, const std::string& hash) {
+  s.BindText(1, doc.doc_id);
+  s.BindText(2, doc.source);
+  s.BindInt(3, static_cast<int64_t>(doc.line));
+  s.BindText(4, doc.url);
+  BindOptionalText(s, 5, doc.published);
+  s.BindText(6, doc.section);
+  s.BindText(7, doc.headline);
+  s.BindText(8, doc.caption);
+  s.BindText(9, authors);
+  s.BindText(10, doc.dateline);
+  s.BindText(11, doc.agency);
+  s.BindText(12, categories);
+  s.BindText(13, doc.text);
+  s.BindText(14, hash);
+}
+
+}  // namespace
+
+Result<bool> Store::Impl::WriteDocument(
+    const Document& doc, const std::vector<DerivedEvent>& derived,
+    const std::string& hash) {
+  select_article.BindText(1, doc.doc_id);
+  Result<bool> found = select_article.Step();
+  if (!found.ok()) return found.status();
+  int64_t article = 0;
+  bool same = false;
+  if (*found) {
+    article = select_article.Int(0);
+    same = select_article.Text(1) == hash;
+  }
+  select_article.Reset();
+  if (same) return false;
+
+  const std::string authors = JsonArray(doc.authors);
+  const std::string categories = JsonArray(doc.categories);
+  if (*found) {
+    for (Statement* remove :
+         {&delete_sentences, &delete_events, &delete_quotes}) {
+      remove->BindInt(1, article);
+      DYAD_RETURN_IF_ERROR(remove->Run());
+    }
+    // Updating in place keeps the article's row id stable.
+    BindArticle(update_article, doc, authors, categories, hash);
+    update_article.BindInt(15, article);
+    DYAD_RETURN_IF_ERROR(update_article.Run());
+  } else {
+    BindArticle(insert_article, doc, authors, categories, hash);
+    DYAD_RETURN_IF_ERROR(insert_article.Run());
+    article = sqlite3_last_insert_rowid(db);
+  }
+
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Sentence& sentence = doc.sentences[i];
+    insert_sentence.BindInt(1, article);
+    insert_sentence.BindInt(2, static_cast<int64_t>(i));
+    insert_sentence.BindInt(3, sentence.span.begin);
+    insert_sentence.BindInt(4, sentence.span.end);
+    insert_sentence.BindText(5, PartKindName(sentence.part));
+    insert_sentence.BindInt(6, sentence.paragraph);
+    DYAD_RETURN_IF_ERROR(insert_sentence.Run());
+  }
+  DYAD_RETURN_IF_ERROR(WriteEvents(doc, article, derived));
+  DYAD_RETURN_IF_ERROR(WriteQuotes(doc, article));
+  return true;
+}
+
+Status Store::Impl::WriteEvents(const Document& doc, int64_t article,
+                                const std::vector<DerivedEvent>& derived) {
+  Statement& s = insert_event;
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const Event& event = doc.events[i];
+    const DerivedEvent& extra = derived[i];
+    s.BindInt(1, article);
+    s.BindInt(2, static_cast<int64_t>(i));
+    s.BindInt(3, event.sentence);
+    s.BindText(4, event.source.code);
+    s.BindText(5, event.source.text);
+    s.BindInt(6, event.source.span.begin);
+    s.BindInt(7, event.source.span.end);
+    s.BindText(8, event.target.code);
+    s.BindText(9, event.target.text);
+    s.BindInt(10, event.target.span.begin);
+    s.BindInt(11, event.target.span.end);
+    s.BindText(12, event.cameo);
+    BindOptionalText(s, 13, extra.root);
+    if (extra.quad) s.BindInt(14, *extra.quad);  // else stays NULL
+    if (extra.goldstein) s.BindDouble(15, *extra.goldstein);
+    BindOptionalText(s, 16, extra.plover);
+    BindOptionalText(s, 17, extra.date);
+    s.BindInt(18, event.date_from_text ? 1 : 0);
+    if (event.has_place) {
+      s.BindText(19, event.place.name);
+      s.BindText(20, event.place.country);
+      if (event.place.has_coordinates) {
+        s.BindDouble(21, event.place.lat);
+        s.BindDouble(22, event.place.lon);
+      }
+    }
+    s.BindInt(23, event.span.begin);
+    s.BindInt(24, event.span.end);
+    s.BindText(25, event.rule);
+    DYAD_RETURN_IF_ERROR(s.Run());
+  }
+  return Status::Ok();
+}
+
+Status Store::Impl::WriteQuotes(const Document& doc, int64_t article) {
+  Statement& s = insert_quote;
+  for (size_t i = 0; i < doc.quotes.size(); ++i) {
+    const Quote& quote = doc.quotes[i];
+    s.BindInt(1, article);
+    s.BindInt(2, static_cast<int64_t>(i));
+    s.BindText(3, quote.text);
+    s.BindInt(4, quote.span.begin);
+    s.BindInt(5, quote.span.end);
+    s.BindText(6, quote.speaker.code);
+    s.BindText(7, quote.speaker.text);
+    s.BindInt(8, quote.speaker.span.begin);
+    s.BindInt(9, quote.speaker.span.end);
+    DYAD_RETURN_IF_ERROR(s.Run());
+  }
+  return Status::Ok();
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Store::~Store() = default;
+
+const std::string& Store::path() const { return impl_->path; }
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
+                                           StoreMode mode) {
+  if (path.empty()) return InvalidArgument("store path is empty");
+  struct stat info;
+  if (stat(path.c_str(), &info) == 0) {
+    if (S_ISDIR(info.st_mode)) {
+      return InvalidArgument(path + ": is a directory, not a store file");
+    }
+  } else if (mode != StoreMode::kReadWriteCreate) {
+    return NotFound(path + ": no such store file (" + std::strerror(errno) +
+                    ")");
+  }
+
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->mode = mode;
+  int flags = SQLITE_OPEN_NOMUTEX;
+  switch (mode) {
+    case StoreMode::kReadWriteCreate:
+      flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+      break;
+    case StoreMode::kReadWrite:
+      flags |= SQLITE_OPEN_READWRITE;
+      break;
+    case StoreMode::kReadOnly:
+      flags |= SQLITE_OPEN_READONLY;
+      break;
+  }
+  int rc = sqlite3_open_v2(path.c_str(), &impl->db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    int error = sqlite3_system_errno(impl->db);
+    std::string what = mode == StoreMode::kReadWriteCreate
+                           ? "cannot open or create the store"
+                           : "cannot open the store";
+    if (error != 0) what += std::string(" (") + std::strerror(error) + ")";
+    return SqliteStatus(impl->db, rc, path, what);
+  }
+  sqlite3_extended_result_codes(impl->db, 1);
+  sqlite3_busy_timeout(impl->db, 5000);
+
+  const bool writable = mode != StoreMode::kReadOnly;
+  if (writable) {
+    // WAL: readers never block the writer; with synchronous=NORMAL a commit
+    // does not wait for the disk, and a crash can lose only the last
+    // commits, never corrupt the file.
+    DYAD_RETURN_IF_ERROR(Exec(impl->db, path, "PRAGMA journal_mode = WAL"));
+    DYAD_RETURN_IF_ERROR(Exec(impl->db, path, "PRAGMA synchronous = NORMAL"));
+    DYAD_RETURN_IF_ERROR(
+        Exec(impl->db, path, "PRAGMA wal_autocheckpoint = 16384"));
+  }
+  DYAD_RETURN_IF_ERROR(Exec(impl->db, path,
+                            "PRAGMA foreign_keys = ON; "
+                            "PRAGMA cache_size = -32768; "
+                            "PRAGMA temp_store = MEMORY"));
+  DYAD_RETURN_IF_ERROR(
+      store_internal::EnsureSchema(impl->db, path, writable, kSchemaVersion));
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+Result<bool> Store::Put(const Document& doc) {
+  Impl& impl = *impl_;
+  if (doc.doc_id.empty()) {
+    return InvalidArgument(impl.path + ": cannot store a document from " +
+                           (doc.source.empty() ? "?" : doc.source) +
+                           " without a doc_id");
+  }
+  if (impl.mode == StoreMode::kReadOnly) {
+    return InvalidArgument(impl.path + ": opened read-only, cannot store \"" +
+                           doc.doc_id + "\"");
+  }
+  DYAD_RETURN_IF_ERROR(CheckSpans(doc));
+  DYAD_RETURN_IF_ERROR(impl.PrepareWriteStatements());
+
+  std::vector<DerivedEvent> derived;
+  derived.reserve(doc.events.size());
+  for (const Event& event : doc.events) derived.push_back(Derive(doc, event));
+  const std::string hash = ContentHash(doc, derived);
+
+  // Inside a batch a savepoint keeps this document all-or-nothing without
+  // ending the batch's transaction.
+  Statement& open = impl.in_batch ? impl.savepoint : impl.begin;
+  DYAD_RETURN_IF_ERROR(open.Run());
+  Result<bool> written = impl.WriteDocument(doc, derived, hash);
+  Status status = written.ok() ? Status::Ok() : written.status();
+  if (status.ok()) {
+    status = impl.in_batch ? impl.release.Run() : impl.commit.Run();
+  }
+  if (!status.ok()) {
+    if (impl.in_batch) {
+      (void)impl.rollback_to.Run();
+      (void)impl.release.Run();
+    } else if (!sqlite3_get_autocommit(impl.db)) {
+      (void)impl.rollback.Run();
+    }
+    return status;
+  }
+  return *written;
+}
+
+Status Store::BeginBatch() {
+  Impl& impl = *impl_;
+  if (impl.in_batch) return Internal(impl.path + ": batch already open");
+  if (impl.mode == StoreMode::kReadOnly) {
+    return InvalidArgument(impl.path + ": opened read-only");
+  }
+  DYAD_RETURN_IF_ERROR(impl.PrepareWriteStatements());
+  DYAD_RETURN_IF_ERROR(impl.begin.Run());
+  impl.in_batch = true;
+  return Status::Ok();
+}
+
+Status Store::CommitBatch() {
+  Impl& impl = *impl_;
+  if (!impl.in_batch) return Internal(impl.path + ": no batch open");
+  Status status = impl.commit.Run();
+  if (!status.ok() && !sqlite3_get_autocommit(impl.db)) {
+    (void)impl.rollback.Run();
+  }
+  impl.in_batch = false;
+  return status;
+}
+
+Status Store::RollbackBatch() {
+  Impl& impl = *impl_;
+  if (!impl.in_batch) return Internal(impl.path + ": no batch open");
+  impl.in_batch = false;
+  if (sqlite3_get_autocommit(impl.db)) return Status::Ok();
+  return impl.rollback.Run();
+}
+
+Result<int64_t> Store::PutAll(const std::vector<Document>& docs,
+                              std::vector<Status>* errors) {
+  DYAD_RETURN_IF_ERROR(BeginBatch());
+  int64_t changed = 0;
+  for (const Document& doc : docs) {
+    Result<bool> written = Put(doc);
+    if (!written.ok()) {
+      if (errors != nullptr) errors->push_back(written.status());
+    } else if (*written) {
+      ++changed;
+    }
+  }
+  DYAD_RETURN_IF_ERROR(CommitBatch());
+  return changed;
+}
+
+namespace {
+
+Status PrepareQuery(sqlite3* db, const std::string* path,
+                    const std::string& sql,
+                    const store_internal::EventFilter& filter,
+                    Statement& statement) {
+  DYAD_RETURN_IF_ERROR(statement.Prepare(db, path, sql, false));
+  for (size_t i = 0; i < filter.params.size(); ++i) {
+    statement.BindText(static_cast<int>(i + 1), filter.params[i]);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& query) {
+  store_internal::EventFilter filter = store_internal::BuildEventFilter(query);
+  const int limit_param = static_cast<int>(filter.params.size()) + 1;
+  std::string sql = std::string(kEventColumns) + filter.where +
+                    " ORDER BY e.date IS NULL, e.date, e.article, e.idx"
+                    " LIMIT ?" +
+                    std::to_string(limit_param) + " OFFSET ?" +
+                    std::to_string(limit_param + 1);
+  Statement statement;
+  DYAD_RETURN_IF_ERROR(
+      PrepareQuery(impl_->db, &impl_->path, sql, filter, statement));
+  statement.BindInt(limit_param, query.limit.value_or(-1));
+  statement.BindInt(limit_param + 1, query.offset);
+  std::vector<StoredEvent> events;
+  while (true) {
+    Result<bool> row = statement.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    events.push_back(ReadEvent(statement));
+  }
+  return events;
+}
+
+Result<int64_t> Store::CountEvents(const EventQuery& query) {
+  store_internal::EventFilter filter = store_internal::BuildEventFilter(query);
+  std::string sql = "SELECT count(*) FROM events AS e " + filter.where;
+  Statement statement;
+  DYAD_RETURN_IF_ERROR(
+      PrepareQuery(impl_->db, &impl_->path, sql, filter, statement));
+  Result<bool> row = statement.Step();
+  if (!row.ok()) return row.status();
+  return *row ? statement.Int(0) : 0;
+}
+
+Result<StoreCounts> Store::Counts() {
+  Statement statement;
+  DYAD_RETURN_IF_ERROR(statement.Prepare(
+      impl_->db, &impl_->path,
+      "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM "
+      "sentences), (SELECT count(*) FROM events), (SELECT count(*) FROM "
+      "quotes), (SELECT count(*) FROM actors)",
+      false));
+  Result<bool> row = statement.Step();
+  if (!row.ok()) return row.status();
+  StoreCounts counts;
+  if (*row) {
+    counts.articles = statement.Int(0);
+    counts.sentences = statement.Int(1);
+    counts.events = statement.Int(2);
+    counts.quotes = statement.Int(3);
+    counts.actors = statement.Int(4);
+  }
+  return counts;
+}
+
+Result<std::optional<Document>> Store::GetArticle(const std::string& doc_id) {
+  Impl& impl = *impl_;
+  // One read transaction, so that a concurrent replacement cannot mix two
+  // versions of the article.
+  // (A batch is already one transaction.)
+  const bool own_transaction = !impl.in_batch;
+  if (own_transaction) DYAD_RETURN_IF_ERROR(Exec(impl.db, impl.path, "BEGIN"));
+  struct EndRead {
+    sqlite3* db;
+    bool active;
+    ~EndRead() {
+      if (active) sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    }
+  } end_read{impl.db, own_transaction};
+
+  Statement article;
+  DYAD_RETURN_IF_ERROR(article.Prepare(
+      impl.db, &impl.path,
+      "SELECT id, doc_id, source, line, url, published, section, headline, "
+      "caption, authors, dateline, agency, categories, text FROM articles "
+      "WHERE doc_id = ?1",
+      false));
+  article.BindText(1, doc_id);
+  Result<bool> found = article.Step();
+  if (!found.ok()) return found.status();
+  if (!*found) return std::optional<Document>();
+  Document doc;
+  const int64_t id = article.Int(0);
+  doc.doc_id = article.Text(1);
+  doc.source = article.Text(2);
+  doc.line = static_cast<uint64_t>(article.Int(3));
+  doc.url = article.Text(4);
+  doc.published = article.Text(5);
+  doc.section = article.Text(6);
+  doc.headline = article.Text(7);
+  doc.caption = article.Text(8);
+  doc.authors = ParseJsonArray(article.Text(9));
+  doc.dateline = article.Text(10);
+  doc.agency = article.Text(11);
+  doc.categories = ParseJsonArray(article.Text(12));
+  doc.text = article.Text(13);
+
+  Statement sentences;
+  DYAD_RETURN_IF_ERROR(sentences.Prepare(
+      impl.db, &impl.path,
+      "SELECT span_begin, span_end, part, paragraph FROM sentences "
+      "WHERE article = ?1 ORDER BY idx",
+      false));
+  sentences.BindInt(1, id);
+  while (true) {
+    Result<bool> row = sentences.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    Sentence sentence;
+    sentence.span = ReadSpan(sentences, 0);
+    Result<PartKind> part = ParsePartKind(sentences.Text(2));
+    if (!part.ok()) {
+      return DataLoss(impl.path + ": article \"" + doc_id +
+                      "\": " + part.status().message());
+    }
+    sentence.part = *part;
+    sentence.paragraph = static_cast<int>(sentences.Int(3));
+    doc.sentences.push_back(sentence);
+  }
+
+  Statement events;
+  DYAD_RETURN_IF_ERROR(events.Prepare(
+      impl.db, &impl.path,
+      std::string(kEventColumns) + "WHERE e.article = ?1 ORDER BY e.idx",
+      false));
+  events.BindInt(1, id);
+  while (true) {
+    Result<bool> row = events.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    StoredEvent stored = ReadEvent(events);
+    Event event;
+    event.source = std::move(stored.source);
+    event.target = std::move(stored.target);
+    event.cameo = std::move(stored.cameo);
+    event.date = std::move(stored.date);
+    event.date_from_text = stored.date_from_text;
+    event.place = std::move(stored.place);
+    event.has_place = stored.has_place;
+    event.sentence = stored.sentence;
+    event.span = stored.span;
+    event.rule = std::move(stored.rule);
+    doc.events.push_back(std::move(event));
+  }
+
+  Statement quotes;
+  DYAD_RETURN_IF_ERROR(quotes.Prepare(
+      impl.db, &impl.path,
+      "SELECT text, span_begin, span_end, speaker_code, speaker_text, "
+      "speaker_begin, speaker_end FROM quotes WHERE article = ?1 ORDER BY idx",
+      false));
+  quotes.BindInt(1, id);
+  while (true) {
+    Result<bool> row = quotes.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    Quote quote;
+    quote.text = quotes.Text(0);
+    quote.span = ReadSpan(quotes, 1);
+    quote.speaker =
+        ActorRef{quotes.Text(3), quotes.Text(4), ReadSpan(quotes, 5)};
+    doc.quotes.push_back(std::move(quote));
+  }
+  return std::optional<Document>(std::move(doc));
+}
+
+}  // namespace dyad

@@ -1,0 +1,170 @@
+// Measures how fast the store takes coded documents.
+//
+//   store_throughput [DOCS] [DIR]
+//
+// Writes DOCS synthetic documents (default 10000; about 3 KB of text, 20
+// sentences, 6 events and 2 quotes each) into fresh stores under DIR
+// (default /tmp), three ways: one transaction per Put, PutAll in batches of
+// 1000, and a second Put of every document (the unchanged, no-write path).
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "dyad/store.h"
+
+namespace {
+
+dyad::Document SyntheticDocument(int n) {
+  static const char* const kCodes[] = {"USA",    "RUSGOV", "JPN",
+                                       "CHNMIL", "IGOUNO", "FRA"};
+  static const char* const kCameo[] = {"042", "111",  "036",
+                                       "190", "0431", "051"};
+  dyad::Document doc;
+  doc.doc_id = "synthetic-" + std::to_string(n);
+  doc.source = "synthetic.jsonl";
+  doc.line = static_cast<uint64_t>(n + 1);
+  doc.published =
+      "2023-" + std::to_string(10 + n % 3) + "-1" + std::to_string(n % 10);
+  doc.headline = "Synthetic story number " + std::to_string(n);
+  doc.authors = {"A. Writer"};
+  doc.agency = "VOA";
+  doc.categories = {"World"};
+  for (int s = 0; s < 20; ++s) {
+    dyad::Sentence sentence;
+    sentence.span.begin = static_cast<uint32_t>(doc.text.size());
+    doc.text += "Officials from " + std::string(kCodes[(n + s) % 6]) +
+                " met their counterparts on day " + std::to_string(s) +
+                " of the talks, story " + std::to_string(n) +
+                ", and discussed trade, security and the weather at length. ";
+    sentence.span.end = static_cast<uint32_t>(doc.text.size() - 1);
+    sentence.paragraph = s / 4;
+    doc.sentences.push_back(sentence);
+  }
+  for (int e = 0; e < 6; ++e) {
+    const dyad::Sentence& sentence = doc.sentences[static_cast<size_t>(e * 3)];
+    dyad::Event event;
+    event.source = {kCodes[(n + e) % 6],
+                    "Officials",
+                    {sentence.span.begin, sentence.span.begin + 9}};
+    event.target = {kCodes[(n + e + 1) % 6],
+                    "counterparts",
+                    {sentence.span.begin + 30, sentence.span.begin + 42}};
+    event.cameo = kCameo[(n + e) % 6];
+    event.date = e % 2 ? doc.published : "";
+    event.date_from_text = e % 2;
+    event.has_place = e % 3 == 0;
+    event.place = {"Geneva", "CHE", 46.2, 6.14, true};
+    event.sentence = e * 3;
+    event.span = sentence.span;
+    event.rule = "verbs:MEET/042";
+    doc.events.push_back(event);
+  }
+  for (int q = 0; q < 2; ++q) {
+    const dyad::Sentence& sentence = doc.sentences[static_cast<size_t>(q + 10)];
+    doc.quotes.push_back({"discussed trade, security and the weather",
+                          sentence.span,
+                          {"USAGOV", "Officials", {}}});
+  }
+  return doc;
+}
+
+double Seconds(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+std::unique_ptr<dyad::Store> FreshStore(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    unlink((path + suffix).c_str());
+  }
+  auto store = dyad::Store::Open(path);
+  if (!store.ok()) {
+    std::fprintf(stderr, "%s\n", store.status().ToString().c_str());
+    std::exit(3);
+  }
+  return std::move(store).value();
+}
+
+void Report(const char* what, size_t docs, size_t events, double seconds) {
+  std::printf("%-34s %8zu docs in %6.2f s: %9.0f docs/s, %9.0f events/s\n",
+              what, docs, seconds, docs / seconds, events / seconds);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int count = argc > 1 ? std::atoi(argv[1]) : 10000;
+  const std::string dir = argc > 2 ? argv[2] : "/tmp";
+  const std::string path =
+      dir + "/dyad_store_throughput_" + std::to_string(getpid()) + ".db";
+  std::vector<dyad::Document> docs;
+  docs.reserve(static_cast<size_t>(count));
+  size_t events = 0;
+  for (int i = 0; i < count; ++i) {
+    docs.push_back(SyntheticDocument(i));
+    events += docs.back().events.size();
+  }
+
+  {
+    auto store = FreshStore(path);
+    auto start = std::chrono::steady_clock::now();
+    for (const dyad::Document& doc : docs) {
+      auto put = store->Put(doc);
+      if (!put.ok()) {
+        std::fprintf(stderr, "%s\n", put.status().ToString().c_str());
+        return 3;
+      }
+    }
+    Report("Put, one transaction each", docs.size(), events, Seconds(start));
+
+    start = std::chrono::steady_clock::now();
+    for (const dyad::Document& doc : docs) {
+      auto put = store->Put(doc);
+      if (!put.ok() || *put) {
+        std::fprintf(stderr, "re-put of %s wrote\n", doc.doc_id.c_str());
+        return 3;
+      }
+    }
+    Report("Put again, unchanged (no writes)", docs.size(), events,
+           Seconds(start));
+  }
+  {
+    const size_t batch = 1000;
+    std::vector<std::vector<dyad::Document>> slices;
+    for (size_t at = 0; at < docs.size(); at += batch) {
+      slices.emplace_back(
+          docs.begin() + static_cast<long>(at),
+          docs.begin() + static_cast<long>(std::min(docs.size(), at + batch)));
+    }
+    auto store = FreshStore(path);
+    auto start = std::chrono::steady_clock::now();
+    for (const std::vector<dyad::Document>& slice : slices) {
+      auto put = store->PutAll(slice);
+      if (!put.ok()) {
+        std::fprintf(stderr, "%s\n", put.status().ToString().c_str());
+        return 3;
+      }
+    }
+    Report("PutAll, batches of 1000", docs.size(), events, Seconds(start));
+  }
+  {
+    auto store = FreshStore(path);
+    auto start = std::chrono::steady_clock::now();
+    if (!store->BeginBatch().ok()) return 3;
+    for (const dyad::Document& doc : docs) {
+      if (!store->Put(doc).ok()) return 3;
+    }
+    if (!store->CommitBatch().ok()) return 3;
+    Report("BeginBatch, Put each, CommitBatch", docs.size(), events,
+           Seconds(start));
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    unlink((path + suffix).c_str());
+  }
+  return 0;
+}
