@@ -89,7 +89,7 @@ TEST(DefaultLexiconDataTest, AllFilesPresentAndNonEmpty) {
   }
   for (const char* name :
        {"default.options", "countries.actors", "regions.actors", "igos.actors",
-        "leaders.actors", "default.agents", "default.verbs"}) {
+        "leaders.actors", "groups.actors", "default.agents", "default.verbs"}) {
     EXPECT_TRUE(names.count(name)) << "missing " << name;
   }
 }
@@ -97,7 +97,7 @@ TEST(DefaultLexiconDataTest, AllFilesPresentAndNonEmpty) {
 TEST(DefaultLexiconDataTest, EmbeddedBytesAreThoseOfTheSourceFiles) {
   for (const char* name :
        {"default.options", "igos.actors", "default.agents", "default.verbs",
-        "regions.actors", "leaders.actors"}) {
+        "regions.actors", "leaders.actors", "groups.actors"}) {
     std::ifstream in(std::string(DYAD_SOURCE_DIR) + "/lexicon/" + name,
                      std::ios::binary);
     ASSERT_TRUE(in) << name;
@@ -159,7 +159,8 @@ TEST(DefaultLexiconDataTest, IgoRegionAndLeaderCodesAreCameoShaped) {
   ASSERT_GT(iso.size(), 240u);
   static const std::regex kCode("---|([A-Z]{3}){1,5}");
   static const std::regex kDates("|[<>][0-9]{6}|[0-9]{6}-[0-9]{6}");
-  for (const char* name : {"igos.actors", "regions.actors", "leaders.actors"}) {
+  for (const char* name :
+       {"igos.actors", "regions.actors", "leaders.actors", "groups.actors"}) {
     const EmbeddedFile* file = FindFile(name);
     ASSERT_NE(file, nullptr) << name;
     int entries = 0;
@@ -261,7 +262,7 @@ TEST(DefaultLexiconDataTest, VerbCodesAreCameoEventCodes) {
 TEST(DefaultLexiconDataTest, NoPhraseHasTwoCodes) {
   std::map<std::string, Entry> actors;
   for (const char* name : {"countries.actors", "regions.actors", "igos.actors",
-                           "leaders.actors"}) {
+                           "leaders.actors", "groups.actors"}) {
     for (const Entry& e : EntriesOf(name)) {
       auto [it, fresh] = actors.emplace(e.phrase, e);
       EXPECT_TRUE(fresh || it->second.code == e.code)

@@ -23,6 +23,15 @@ namespace coder_internal {
 struct CompiledLexicon;
 }
 
+// What one sentence hands to the next: whom a leading pronoun ("He also
+// asked...") means when the sentence itself names nobody before it. Code()
+// keeps one per document; a caller coding one story split over several
+// documents may carry one across calls.
+struct CoderContext {
+  std::vector<std::string> lead;  // the story's first explicit subject
+  std::vector<std::string> last;  // the previous sentence's explicit subject
+};
+
 class Coder {
  public:
   // Compiles `lexicon` (shared, never modified) with the options it carries.
@@ -44,6 +53,10 @@ class Coder {
   // Returns InvalidArgument when a sentence or token span lies outside
   // doc->text; events found before that stay in doc.
   Status Code(Document* doc) const;
+
+  // Same, starting from and updating `context` (not owned, must be
+  // non-null) instead of a fresh one.
+  Status Code(Document* doc, CoderContext* context) const;
 
  private:
   Coder(std::shared_ptr<const coder_internal::CompiledLexicon> compiled,

@@ -23,7 +23,8 @@ struct EmbeddedFile {
 
 // Returns every file of the default lexicon, in a fixed order:
 // default.options, the actors (countries.actors, regions.actors,
-// igos.actors, leaders.actors), then default.agents and default.verbs.
+// igos.actors, leaders.actors, groups.actors), then default.agents and
+// default.verbs.
 // Never fails; the vector is built once and is safe to read from any thread.
 const std::vector<EmbeddedFile>& DefaultLexiconFiles();
 

@@ -28,7 +28,7 @@ struct TabariRecord {
   std::string id;    // "DEMO-01"
   int line = 0;      // 1-based line of the date/id line
   std::string text;  // the story with /* comments */ removed
-  std::vector<TabariTriple> expected;  // {---} {###} {+++}: none
+  std::vector<TabariTriple> expected;     // {---} {###} {+++}: none
   std::vector<std::string> option_lines;  // { OPTION: ... } contents
   bool is_option() const { return !option_lines.empty(); }
 };

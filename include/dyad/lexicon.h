@@ -25,10 +25,10 @@ namespace dyad {
 
 // How a dictionary word matches a word of the text.
 enum class WordMatch : uint8_t {
-  kStem,      // the text word starts with it ("RESTOR" ~ "RESTORED")
-  kWord,      // the whole word, or it plus a regular ending ("DEPART_",
-              // "LIBYA_" ~ "LIBYAS", "DEPARTED"); TABARI's trailing "_"
-  kExact,     // exactly this word, no ending (TABARI's trailing "=")
+  kStem,   // the text word starts with it ("RESTOR" ~ "RESTORED")
+  kWord,   // the whole word, or it plus a regular ending ("DEPART_",
+           // "LIBYA_" ~ "LIBYAS", "DEPARTED"); TABARI's trailing "_"
+  kExact,  // exactly this word, no ending (TABARI's trailing "=")
 };
 
 struct PhraseWord {
@@ -85,16 +85,16 @@ struct PatternToken {
     kAlternatives,  // { a | b c | ... }: any one alternative
   };
   Kind kind = Kind::kWord;
-  PhraseWord word;                                // kWord
-  std::string synset;                             // kSynset, without "&"
+  PhraseWord word;                                      // kWord
+  std::string synset;                                   // kSynset, without "&"
   std::vector<std::vector<PatternToken>> alternatives;  // kAlternatives
   bool connected = false;  // the next element must follow immediately
 };
 
 // A verb's event code: "064", paired "032:033", flagged "023?" / "031!".
 struct EventCode {
-  std::string code;         // primary; "---" null, "###" discard, "+++"
-  std::string paired;       // the reverse event's code, "" when unpaired
+  std::string code;          // primary; "---" null, "###" discard, "+++"
+  std::string paired;        // the reverse event's code, "" when unpaired
   bool subordinate = false;  // "?": only when no other verb codes
   bool dominant = false;     // "!": wins over other verbs of the sentence
   bool empty() const { return code.empty(); }
@@ -130,7 +130,7 @@ struct Synset {
 struct TimeShift {
   std::vector<PatternToken> upper;  // empty for plain phrases
   std::vector<PatternToken> lower;  // the phrase itself for plain entries
-  std::string code;  // "-1", "+30", "###", "+++", "- - -"
+  std::string code;                 // "-1", "+30", "###", "+++", "- - -"
   SourceLine origin;
 };
 

@@ -39,6 +39,14 @@
 //     word whole, otherwise it is a stem as PETRARCH documents.
 //   - Verb transformations ("~ a (a b ATTACK) SAY = a b 015") have no place
 //     in the model and are read over without error.
+//
+// What PETRARCH itself reads without complaint is accepted the same way,
+// so that the Phoenix files load cleanly: dates of 7 digits are YYMMDD and
+// of more than 8 are YYYYMMDD plus ignored digits; "[CODE date]" without
+// "<" or ">" starts at the date; a reversed range is kept (it never holds);
+// an agent line with no code at all is skipped; "[~ENV}" reads as
+// "[~ENV]"; a word glued to a stray ")" or "}" in a pattern is dropped; a
+// pattern line may start with "*" instead of "- *".
 #ifndef DYAD_PETRARCH_LEXICON_H_
 #define DYAD_PETRARCH_LEXICON_H_
 

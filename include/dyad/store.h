@@ -8,9 +8,10 @@
 // and are indexed for actor, dyad, code and date queries.
 //
 // Storing is idempotent: each article row keeps a hash of everything that
-// Put would write for it. Putting a document whose hash matches writes
-// nothing; putting changed content under a known doc_id replaces that
-// article's rows.
+// Put would write for it except its provenance (source path and line).
+// Putting a document whose hash matches writes nothing, so the same article
+// read again, even through another path, changes nothing; putting changed
+// content under a known doc_id replaces that article's rows.
 //
 // A Store is one SQLite connection: use it from one thread at a time. Several
 // processes may open the same file (WAL mode; writers wait up to a few
@@ -98,11 +99,13 @@ class Store {
   static constexpr int kSchemaVersion = 1;
 
   // Opens (or, with kReadWriteCreate, creates) the store at `path`. Fails
-  // with kNotFound when the file is missing and may not be created,
-  // kIoError when it cannot be opened or created (unwritable directory...),
-  // kDataLoss when the file is not a SQLite database or is damaged, and
-  // kInvalidArgument when it is a SQLite database but not a dyad store, or
-  // one written by a newer dyad. The caller owns the returned Store.
+  // with kNotFound when the file is missing (or empty, read-only) and may
+  // not be created; kIoError when it cannot be opened or created
+  // (unwritable directory or file...); kDataLoss when the file is not a
+  // SQLite database or is damaged; kInvalidArgument when `path` is a
+  // directory, a SQLite database but not a dyad store, or a store written
+  // by a newer dyad. Every message starts with `path`. The caller owns the
+  // returned Store.
   static Result<std::unique_ptr<Store>> Open(
       const std::string& path, StoreMode mode = StoreMode::kReadWriteCreate);
 
@@ -114,8 +117,12 @@ class Store {
   // tokens and entities are not stored) in one transaction. Returns true
   // when rows were written, false when the store already held exactly this
   // content for doc.doc_id (nothing is written). Changed content for a known
-  // doc_id replaces all of that article's rows. On error nothing of `doc` is
-  // written. Fails with kInvalidArgument for an empty doc_id.
+  // doc_id replaces all of that article's rows (the article keeps its row
+  // id). On error nothing of `doc` is written. Fails with kInvalidArgument
+  // for an empty doc_id, a span that does not slice doc.text (the message
+  // names the document and the event, sentence or quote), or a read-only
+  // store; with kIoError when the file cannot be written or stays locked by
+  // another writer for more than 5 seconds.
   Result<bool> Put(const Document& doc);
 
   // Stores many documents in one transaction (far faster than one Put per
@@ -136,7 +143,8 @@ class Store {
 
   // Events matching `query`, ordered by date (unknown dates last), then
   // article and position in the article. Values are bound as SQL
-  // parameters, never spliced into SQL text.
+  // parameters, never spliced into SQL text. Fails with kDataLoss when the
+  // file turns out to be damaged, kIoError when it cannot be read.
   Result<std::vector<StoredEvent>> FindEvents(const EventQuery& query);
 
   // How many events match `query`, ignoring its limit and offset.

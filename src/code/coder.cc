@@ -33,9 +33,12 @@ bool IsDeterminer(std::string_view w) { return IsOneOf(w, {"THE", "A", "AN"}); }
 bool IsConjunction(std::string_view w) {
   return IsOneOf(w, {"AND", "OR", "BUT", "NOR"});
 }
+bool IsListConjunction(std::string_view w) {
+  return IsOneOf(w, {"AND", "OR", "NOR"});
+}
 bool IsPronoun(std::string_view w) {
-  return IsOneOf(w, {"HE", "HIM", "HIS", "SHE", "HER", "IT", "THEY", "THEM",
-                     "THEIR"});
+  return IsOneOf(
+      w, {"HE", "HIM", "HIS", "SHE", "HER", "IT", "THEY", "THEM", "THEIR"});
 }
 bool IsBeVerb(std::string_view w) {
   return IsOneOf(w, {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"});
@@ -57,9 +60,11 @@ struct Word {
 
 struct ActorOcc {
   std::vector<std::string> codes;
-  int start = 0, end = 0;  // word range covering actor and its agents
+  std::vector<std::string> base;     // codes before agents were attached
+  int start = 0, end = 0;            // word range covering actor and its agents
   int name_start = 0, name_end = 0;  // the actor's own words
   bool pronoun = false;
+  bool forwarded = false;  // a pronoun resolved from an earlier sentence
   bool has_agent = false;
   int group = -1;
 };
@@ -79,9 +84,14 @@ struct VerbOcc {
 class SentenceCoder {
  public:
   SentenceCoder(const CompiledLexicon& c, const CoderOptions& o, int32_t date,
-                const Document& doc, int sentence_index)
-      : c_(c), lex_(*c.lexicon), o_(o), date_(date), doc_(doc),
-        sentence_index_(sentence_index) {}
+                const Document& doc, int sentence_index, CoderContext* context)
+      : c_(c),
+        lex_(*c.lexicon),
+        o_(o),
+        date_(date),
+        doc_(doc),
+        sentence_index_(sentence_index),
+        context_(context) {}
 
   void Run(std::vector<Word> words, std::vector<Event>* out);
 
@@ -104,8 +114,8 @@ class SentenceCoder {
   void Compact();
   bool Complex() const;
   void CodeClauses();
-  bool CodeVerb(const VerbOcc& v, int cs, int ce, int clause_no,
-                const Party* forwarded, Party* source_used);
+  bool CodeVerb(const VerbOcc& v, int cs, int ce, const Party* forwarded,
+                Party* source_used);
   bool MatchPattern(const CompiledPattern& p, const VerbOcc& v, int cs, int ce,
                     Bindings* b);
   using Cont = std::function<bool(int, Bindings&)>;
@@ -126,6 +136,7 @@ class SentenceCoder {
   int32_t date_;
   const Document& doc_;
   int sentence_index_;
+  CoderContext* context_;
 
   std::vector<Word> w_;
   std::vector<ActorOcc> actors_;
@@ -137,6 +148,7 @@ class SentenceCoder {
   bool complex_ = false;
   std::vector<Event> events_;
   bool dominant_coded_ = false;
+  int first_source_group_ = -1;
   std::vector<Event> dominant_events_;
 };
 
@@ -164,8 +176,9 @@ void SentenceCoder::Identify() {
       const PhraseWord& pw = p.words[k];
       bool last = k + 1 == p.words.size();
       if (k == 0) {
-        if (!WordMatches(pw, w_[at].text, w_[at].possessive && !last &&
-                                              pw.match == WordMatch::kExact))
+        if (!WordMatches(
+                pw, w_[at].text,
+                w_[at].possessive && !last && pw.match == WordMatch::kExact))
           return false;
         if (w_[at].possessive && !last) return false;
         pos->push_back(at);
@@ -180,8 +193,7 @@ void SentenceCoder::Identify() {
           if (connected) break;
           continue;
         }
-        if (WordMatches(pw, w_[j].text, false) &&
-            (last || !w_[j].possessive)) {
+        if (WordMatches(pw, w_[j].text, false) && (last || !w_[j].possessive)) {
           found = j;
           break;
         }
@@ -195,12 +207,20 @@ void SentenceCoder::Identify() {
   };
   auto rank = [](EntryKind k) {
     switch (k) {
-      case EntryKind::kActor: return 6;
-      case EntryKind::kAgent: return 5;
-      case EntryKind::kTime: return 4;
-      case EntryKind::kNoun: return 3;
-      case EntryKind::kAdjective: return 2;
-      case EntryKind::kVerb: return 1;
+      case EntryKind::kDiscard:
+        return 7;
+      case EntryKind::kActor:
+        return 6;
+      case EntryKind::kAgent:
+        return 5;
+      case EntryKind::kTime:
+        return 4;
+      case EntryKind::kNoun:
+        return 3;
+      case EntryKind::kAdjective:
+        return 2;
+      case EntryKind::kVerb:
+        return 1;
     }
     return 0;
   };
@@ -217,11 +237,18 @@ void SentenceCoder::Identify() {
         const Entry& e = c_.entries[id];
         if (e.kind == EntryKind::kTime && !o_.time_shift) continue;
         if (!match_phrase(e.phrase, i, &positions)) continue;
+        auto letters = [](const Entry& x) {
+          size_t k = 0;
+          for (const PhraseWord& pw : x.phrase.words) k += pw.text.size();
+          return k;
+        };
         bool better = best == nullptr ||
                       positions.size() > best_positions.size() ||
                       (positions.size() == best_positions.size() &&
                        (rank(e.kind) > rank(best->kind) ||
-                        (rank(e.kind) == rank(best->kind) && &e < best)));
+                        (rank(e.kind) == rank(best->kind) &&
+                         (letters(e) > letters(*best) ||
+                          (letters(e) == letters(*best) && &e < best)))));
         if (better) {
           best = &e;
           best_positions = positions;
@@ -269,6 +296,7 @@ void SentenceCoder::Identify() {
         }
         a.start = a.name_start = s;
         a.end = a.name_end = e;
+        a.base = a.codes;
         actors_.push_back(a);
         break;
       }
@@ -278,6 +306,9 @@ void SentenceCoder::Identify() {
         break;
       case EntryKind::kVerb:
         verbs_.push_back(VerbOcc{best->index, s, e});
+        break;
+      case EntryKind::kDiscard:
+        discard_ = true;
         break;
       case EntryKind::kTime: {
         const std::string& code = lex_.times[best->index].code;
@@ -294,12 +325,14 @@ void SentenceCoder::Identify() {
 void SentenceCoder::AttachAgents() {
   auto actor_ending_at = [&](int pos) {
     for (size_t i = 0; i < actors_.size(); ++i)
-      if (actors_[i].end == pos && !actors_[i].pronoun) return static_cast<int>(i);
+      if (actors_[i].end == pos && !actors_[i].pronoun)
+        return static_cast<int>(i);
     return -1;
   };
   auto actor_starting_at = [&](int pos) {
     for (size_t i = 0; i < actors_.size(); ++i)
-      if (actors_[i].start == pos && !actors_[i].pronoun) return static_cast<int>(i);
+      if (actors_[i].start == pos && !actors_[i].pronoun)
+        return static_cast<int>(i);
     return -1;
   };
   const int n = static_cast<int>(w_.size());
@@ -321,11 +354,15 @@ void SentenceCoder::AttachAgents() {
           w_[actors_[target].start - 1].text == "FORMER")
         former = true;
     }
+    if (target >= 0 && actors_[target].start > 0 &&
+        w_[actors_[target].start - 1].text == "FORMER")
+      former = true;
     std::string code = former ? "ELI" : agent.code;
     if (target < 0) {
       if (o_.convert_agents) {
         ActorOcc a;
         a.codes.push_back(agent.prefix ? code + "~" : "~" + code);
+        a.base = a.codes;
         a.start = a.name_start = a0;
         a.end = a.name_end = a1;
         a.has_agent = true;
@@ -344,13 +381,13 @@ void SentenceCoder::AttachAgents() {
       }
     }
     a.has_agent = true;
-    a.start = std::min(a.start, former && a0 > 0 && w_[a0 - 1].text == "FORMER"
-                                    ? a0 - 1
-                                    : a0);
+    a.start = std::min(
+        a.start, former && a0 > 0 && w_[a0 - 1].text == "FORMER" ? a0 - 1 : a0);
     a.end = std::max(a.end, a1);
   }
-  std::sort(actors_.begin(), actors_.end(),
-            [](const ActorOcc& x, const ActorOcc& y) { return x.start < y.start; });
+  std::sort(
+      actors_.begin(), actors_.end(),
+      [](const ActorOcc& x, const ActorOcc& y) { return x.start < y.start; });
 }
 
 // Compounds: actors joined by commas and AND/OR/NOR, with determiners and
@@ -359,14 +396,16 @@ void SentenceCoder::AttachAgents() {
 void SentenceCoder::BuildGroups() {
   const int n = static_cast<int>(w_.size());
   auto skip_fillers = [&](int pos) {
-    while (pos < n && (IsDeterminer(w_[pos].text) ||
-                       (w_[pos].matched && w_[pos].kind == EntryKind::kAdjective)))
+    while (pos < n &&
+           (IsDeterminer(w_[pos].text) ||
+            (w_[pos].matched && w_[pos].kind == EntryKind::kAdjective)))
       ++pos;
     return pos;
   };
   std::vector<int> start_of(n, -1);
   for (size_t i = 0; i < actors_.size(); ++i)
-    if (start_of[actors_[i].start] < 0) start_of[actors_[i].start] = static_cast<int>(i);
+    if (start_of[actors_[i].start] < 0)
+      start_of[actors_[i].start] = static_cast<int>(i);
   for (size_t i = 0; i < actors_.size(); ++i) {
     if (actors_[i].group >= 0) continue;
     Group g;
@@ -377,26 +416,30 @@ void SentenceCoder::BuildGroups() {
     actors_[i].group = gid;
     while (true) {
       int p = g.end + 1;
+      if (p >= n || w_[p].deleted) break;
       std::vector<int> seps;
       bool has_sep = false;
-      if (p < n && w_[p].comma) {
+      if (w_[p].comma) {
         seps.push_back(p);
         ++p;
         has_sep = true;
       }
-      if (p < n && !w_[p].matched && IsConjunction(w_[p].text)) {
+      if (p < n && !w_[p].deleted && !w_[p].matched &&
+          IsListConjunction(w_[p].text)) {
         seps.push_back(p);
         ++p;
         has_sep = true;
       }
-      if (!has_sep) break;
-      p = skip_fillers(p);
-      if (p >= n || start_of[p] < 0) break;
-      int next = start_of[p];
+      int q = skip_fillers(p);
+      if (q >= n || w_[q].deleted || start_of[q] < 0) break;
+      bool deleted_between = false;
+      for (int k = p; k < q; ++k) deleted_between |= w_[k].deleted;
+      if (deleted_between) break;
+      // Without a separator only "Arnor's Elrond" or, inside a list,
+      // "the evil Arnor awful Gondor" join.
+      if (!has_sep && !w_[g.end].possessive && !(q > p && g.compound())) break;
+      int next = start_of[q];
       if (actors_[next].group >= 0) break;
-      // A list with commas must close with a conjunction somewhere; a lone
-      // comma between two actors ("Osgiliath, Gondor said") also counts in
-      // TABARI's lists, so accept it.
       for (int s : seps) w_[s].compound_sep = true;
       g.members.push_back(next);
       actors_[next].group = gid;
@@ -406,7 +449,8 @@ void SentenceCoder::BuildGroups() {
   }
   // Pronouns.
   for (int i = 0; i < n; ++i) {
-    if (w_[i].matched || w_[i].comma || !IsPronoun(w_[i].text)) continue;
+    if (w_[i].matched || w_[i].comma || w_[i].deleted || !IsPronoun(w_[i].text))
+      continue;
     int ref = -1;
     for (size_t g = 0; g < groups_.size(); ++g) {
       if (groups_[g].end < i && !actors_[groups_[g].members[0]].pronoun) {
@@ -414,15 +458,29 @@ void SentenceCoder::BuildGroups() {
         break;
       }
     }
-    if (ref < 0) continue;
     Group pg;
-    for (int m : groups_[ref].members) {
-      ActorOcc a = actors_[m];
+    if (ref < 0) {
+      // Nobody named before it here: the subject of an earlier sentence.
+      const std::vector<std::string>* from = nullptr;
+      if (context_ != nullptr)
+        from = !context_->last.empty() ? &context_->last : &context_->lead;
+      if (from == nullptr || from->empty()) continue;
+      ActorOcc a;
+      a.codes = a.base = {from->front()};
       a.start = a.end = a.name_start = a.name_end = i;
-      a.pronoun = true;
+      a.pronoun = a.forwarded = true;
       a.group = static_cast<int>(groups_.size());
       actors_.push_back(a);
       pg.members.push_back(static_cast<int>(actors_.size() - 1));
+    } else {
+      for (int m : groups_[ref].members) {
+        ActorOcc a = actors_[m];
+        a.start = a.end = a.name_start = a.name_end = i;
+        a.pronoun = true;
+        a.group = static_cast<int>(groups_.size());
+        actors_.push_back(a);
+        pg.members.push_back(static_cast<int>(actors_.size() - 1));
+      }
     }
     pg.start = pg.end = i;
     w_[i].matched = true;
@@ -439,8 +497,26 @@ void SentenceCoder::DropCommaClauses() {
   const int n = static_cast<int>(w_.size());
   std::vector<int> commas;
   for (int i = 0; i < n; ++i)
-    if (w_[i].comma && !w_[i].compound_sep) commas.push_back(i);
+    if (w_[i].comma) commas.push_back(i);
   if (commas.empty()) return;
+  std::vector<bool> in_actor(n, false);
+  for (const ActorOcc& a : actors_)
+    for (int i = a.start; i <= a.end; ++i) in_actor[i] = true;
+  // ", the Shire," is a member of a list, not a clause.
+  auto list_member = [&](int from, int to) {
+    bool any = false;
+    for (int i = from; i < to; ++i) {
+      if (in_actor[i]) {
+        any = true;
+        continue;
+      }
+      if (IsDeterminer(w_[i].text) || IsListConjunction(w_[i].text) ||
+          (w_[i].matched && w_[i].kind == EntryKind::kAdjective))
+        continue;
+      return false;
+    }
+    return any;
+  };
   auto count = [&](int from, int to) {  // words in [from, to)
     int k = 0;
     for (int i = from; i < to; ++i)
@@ -463,7 +539,8 @@ void SentenceCoder::DropCommaClauses() {
   while (i < commas.size()) {
     if (i + 1 < commas.size()) {
       int k = count(commas[i] + 1, commas[i + 1]);
-      if (k >= o_.comma_min && k <= o_.comma_max) {
+      if (k >= o_.comma_min && k <= o_.comma_max &&
+          !list_member(commas[i] + 1, commas[i + 1])) {
         erase(commas[i], commas[i + 1]);
         i += 2;
         continue;
@@ -474,7 +551,7 @@ void SentenceCoder::DropCommaClauses() {
   }
   if (!remaining.empty()) {
     int last = remaining.back();
-    int k = count(last + 1, n);
+    int k = count(last + 1, n) + 1;  // TABARI counts the final period
     if (k >= o_.comma_end_min && k <= o_.comma_end_max) erase(last, n - 1);
   }
 }
@@ -567,7 +644,7 @@ bool SentenceCoder::MatchFwd(const std::vector<PatternToken>& toks, size_t k,
   for (int p = pos; p <= last_start && p < ce; ++p) {
     switch (t.kind) {
       case PatternToken::Kind::kWord:
-        if (!w_[p].comma && WordMatches(t.word, w_[p].text, false) &&
+        if (!w_[p].comma && WordMatches(t.word, w_[p].text, w_[p].possessive) &&
             MatchFwd(toks, k + 1, p + 1, t.connected, ce, b, cont))
           return true;
         break;
@@ -623,7 +700,7 @@ bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
     bool next_adj = k > 0 && toks[k - 1].connected;
     switch (t.kind) {
       case PatternToken::Kind::kWord:
-        if (!w_[p].comma && WordMatches(t.word, w_[p].text, false) &&
+        if (!w_[p].comma && WordMatches(t.word, w_[p].text, w_[p].possessive) &&
             MatchBwd(toks, k - 1, p - 1, next_adj, cs, b, cont))
           return true;
         break;
@@ -652,8 +729,8 @@ bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
           Cont next = [&](int start, Bindings& bb) {
             return MatchBwd(toks, k - 1, start, next_adj, cs, bb, cont);
           };
-          if (MatchBwd(member, static_cast<int>(member.size()) - 1, p, true,
-                       cs, b, next))
+          if (MatchBwd(member, static_cast<int>(member.size()) - 1, p, true, cs,
+                       b, next))
             return true;
         }
         break;
@@ -696,8 +773,9 @@ SentenceCoder::Party SentenceCoder::PartyOf(int g) const {
   return p;
 }
 
-void SentenceCoder::Emit(const Party& s, const Party& t, const std::string& code,
-                         const VerbOcc& v, const std::string& rule) {
+void SentenceCoder::Emit(const Party& s, const Party& t,
+                         const std::string& code, const VerbOcc& v,
+                         const std::string& rule) {
   for (const std::string& sc : s.codes) {
     for (const std::string& tc : t.codes) {
       if (sc == tc) continue;
@@ -728,7 +806,7 @@ bool IsNullCode(const std::string& c) { return c.empty() || c == "---"; }
 
 // Codes one verb. Returns true when it produced its events (or decided the
 // sentence is discarded/complex), false to let the next verb try.
-bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce, int clause_no,
+bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
                              const Party* forwarded, Party* source_used) {
   const Verb& verb = lex_.verbs[v.verb];
   const auto& patterns = c_.verbs[v.verb].patterns;
@@ -792,6 +870,10 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce, int clause_no,
     have_tgt = true;
   }
   bool src_before_verb = true;
+  if (!have_src && forwarded != nullptr) {
+    src = *forwarded;
+    have_src = true;
+  }
   if (!have_src) {
     for (size_t g = 0; g < groups_.size(); ++g) {
       if (groups_[g].start < cs || groups_[g].end >= v.start) continue;
@@ -801,16 +883,12 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce, int clause_no,
       break;
     }
   }
-  if (!have_src && forwarded != nullptr && clause_no > 0) {
-    src = *forwarded;
-    have_src = true;
-  }
   if (!have_src && !o_.default_source.empty() && o_.default_source_prior) {
     src.codes = {o_.default_source};
     have_src = true;
   }
   if (!have_src) {
-    if (o_.complex_no_actor_prior) {
+    if (o_.complex_no_actor_prior && !have_tgt) {
       complex_ = true;
       return true;
     }
@@ -833,7 +911,10 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce, int clause_no,
     Party p = PartyOf(g);
     return p.codes == src.codes || (src.group >= 0 && g == src.group);
   };
-  int after_from = src_before_verb ? v.end + 1 : src.group >= 0 ? groups_[src.group].end + 1 : v.end + 1;
+  int after_from = src_before_verb  ? v.end + 1
+                   : src.group >= 0 ? groups_[src.group].end + 1
+                                    : v.end + 1;
+  bool default_after = !o_.default_target.empty() && o_.default_target_after;
   if (!have_tgt) {
     for (size_t g = 0; g < groups_.size(); ++g) {
       int gi = static_cast<int>(g);
@@ -844,7 +925,7 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce, int clause_no,
       break;
     }
   }
-  if (!have_tgt && !o_.default_target.empty() && o_.default_target_after) {
+  if (!have_tgt && default_after && src_before_verb) {
     tgt.codes = {o_.default_target};
     have_tgt = true;
   }
@@ -859,6 +940,19 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce, int clause_no,
       have_tgt = true;
       break;
     }
+  }
+  // A compound with nobody else to act on: its first member acts on the
+  // rest ("Bree and Arnor ... with Gxndor" gives BRE/ARN).
+  if (!have_tgt && src.group >= 0 && groups_[src.group].compound() &&
+      !(default_after && src_before_verb)) {
+    const Group& g = groups_[src.group];
+    tgt = src;
+    tgt.codes.clear();
+    for (size_t m = 1; m < g.members.size(); ++m)
+      for (const std::string& code : actors_[g.members[m]].codes)
+        tgt.codes.push_back(code);
+    src.codes = actors_[g.members[0]].codes;
+    have_tgt = true;
   }
   if (!have_tgt && !o_.default_target.empty()) {
     tgt.codes = {o_.default_target};
@@ -884,6 +978,7 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce, int clause_no,
     }
   }
   *source_used = src;
+  if (first_source_group_ < 0) first_source_group_ = src.group;
   Emit(src, tgt, code.code, v, rule);
   if (!code.paired.empty()) Emit(tgt, src, code.paired, v, rule);
   if (code.dominant) dominant_coded_ = true;
@@ -892,65 +987,83 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce, int clause_no,
 
 void SentenceCoder::CodeClauses() {
   const int n = static_cast<int>(w_.size());
-  // Clause boundaries: a conjunction followed by a verb, by THEN, or by a
-  // new subject and its verb.
-  auto verb_at = [&](int pos) {
-    for (const VerbOcc& v : verbs_)
-      if (v.start == pos) return true;
-    return false;
+  auto is_adj = [&](int i) {
+    return i >= 0 && i < n && w_[i].matched &&
+           w_[i].kind == EntryKind::kAdjective;
   };
-  std::vector<std::pair<int, bool>> cuts;  // position, forward the source
+  auto is_noun = [&](int i) {
+    return i >= 0 && i < n && w_[i].matched && w_[i].kind == EntryKind::kNoun;
+  };
+  // Clause boundaries: every free conjunction, except between two
+  // adjectives ("awful and evil") or two nouns ("sheep and goats").
+  struct Cut {
+    int at;
+    bool forward;  // "and then" starts afresh
+  };
+  std::vector<Cut> cuts;
   if (o_.code_by != CoderOptions::CodeBy::kSentence) {
     for (int i = 0; i < n; ++i) {
       if (w_[i].matched || w_[i].compound_sep || !IsConjunction(w_[i].text))
         continue;
-      int p = i + 1;
-      if (p < n && w_[p].text == "THEN") {
-        cuts.push_back({i, false});
-        continue;
+      if (is_adj(i - 1) && is_adj(i + 1)) continue;
+      int next = i + 1;
+      while (is_adj(next)) ++next;
+      if (is_noun(i - 1) && is_noun(next)) continue;
+      // "..., and Elrond the chief of ..." names another actor, not a clause.
+      while (next < n && IsDeterminer(w_[next].text)) ++next;
+      int g = next < n ? GroupStartingAt(next) : -1;
+      if (g >= 0) {
+        bool verb_follows = false;
+        for (const VerbOcc& v : verbs_)
+          if (v.start > groups_[g].end && v.start <= groups_[g].end + 3)
+            verb_follows = true;
+        if (!verb_follows) continue;
       }
-      if (p < n && verb_at(p)) {
-        cuts.push_back({i, true});
-        continue;
-      }
-      while (p < n && (IsDeterminer(w_[p].text) ||
-                       (w_[p].matched && w_[p].kind == EntryKind::kAdjective)))
-        ++p;
-      int g = p < n ? GroupStartingAt(p) : -1;
-      if (g < 0) continue;
-      int after = groups_[g].end + 1;
-      for (int k = after; k < std::min(n, after + 3); ++k) {
-        if (verb_at(k)) {
-          cuts.push_back({i, true});
-          break;
-        }
-      }
+      cuts.push_back({i, !(i + 1 < n && w_[i + 1].text == "THEN")});
     }
   }
-  std::vector<std::pair<int, int>> clauses;
+  struct Clause {
+    int start, end;
+    bool forward;
+  };
+  std::vector<Clause> clauses;
   int start = 0;
-  for (const auto& cut : cuts) {
-    clauses.push_back({start, cut.first});
-    start = cut.first + 1;
+  bool forward = true;
+  for (const Cut& cut : cuts) {
+    clauses.push_back({start, cut.at, forward});
+    start = cut.at + 1;
+    forward = cut.forward;
   }
-  clauses.push_back({start, n});
-  Party forwarded;
-  bool have_forwarded = false;
+  clauses.push_back({start, n, forward});
+  Party subject;  // the previous clause's subject, for clauses without one
+  bool have_subject = false;
   bool all = o_.code_by == CoderOptions::CodeBy::kAll;
   std::vector<Event> dominant;
   for (size_t ci = 0; ci < clauses.size(); ++ci) {
-    int cs = clauses[ci].first, ce = clauses[ci].second;
+    int cs = clauses[ci].start, ce = clauses[ci].end;
+    // Does the clause open with its own subject?
+    int p = cs;
+    while (p < ce &&
+           (w_[p].text == "THEN" || IsDeterminer(w_[p].text) || is_adj(p)))
+      ++p;
+    bool own_subject = p < ce && GroupStartingAt(p) >= 0;
+    const Party* forwarded =
+        (ci > 0 && clauses[ci].forward && !own_subject && have_subject)
+            ? &subject
+            : nullptr;
     const VerbOcc* fallback = nullptr;
     bool coded = false;
+    bool has_verb = false;
     for (const VerbOcc& v : verbs_) {
       if (v.start < cs || v.end >= ce) continue;
+      has_verb = true;
       const Verb& verb = lex_.verbs[v.verb];
       if (verb.code.subordinate && !all) {
         // Only its patterns count now; its default waits for the others.
         bool any = false;
-        for (const CompiledPattern& p : c_.verbs[v.verb].patterns) {
+        for (const CompiledPattern& pat : c_.verbs[v.verb].patterns) {
           Bindings t;
-          if (MatchPattern(p, v, cs, ce, &t)) {
+          if (MatchPattern(pat, v, cs, ce, &t)) {
             any = true;
             break;
           }
@@ -963,31 +1076,36 @@ void SentenceCoder::CodeClauses() {
       Party used;
       size_t before = events_.size();
       bool was_dominant = dominant_coded_;
-      bool ok = CodeVerb(v, cs, ce, static_cast<int>(ci),
-                         have_forwarded ? &forwarded : nullptr, &used);
+      bool ok = CodeVerb(v, cs, ce, forwarded, &used);
       if (discard_ || complex_) return;
       if (ok) {
         if (dominant_coded_ && !was_dominant)
           dominant.assign(events_.begin() + before, events_.end());
-        if (!used.codes.empty()) {
-          forwarded = used;
-          have_forwarded = true;
-        }
         coded = true;
         if (!all) break;
       }
     }
     if (!coded && fallback != nullptr) {
       Party used;
-      CodeVerb(*fallback, cs, ce, static_cast<int>(ci),
-               have_forwarded ? &forwarded : nullptr, &used);
+      CodeVerb(*fallback, cs, ce, forwarded, &used);
       if (discard_ || complex_) return;
-      if (!used.codes.empty()) {
-        forwarded = used;
-        have_forwarded = true;
+    }
+    // The subject handed on: this clause's first actor, when it has a verb.
+    if (has_verb) {
+      if (forwarded != nullptr) {
+        // keep the forwarded subject
+      } else {
+        for (size_t g = 0; g < groups_.size(); ++g) {
+          if (groups_[g].start >= cs && groups_[g].end < ce) {
+            subject = PartyOf(static_cast<int>(g));
+            have_subject = true;
+            break;
+          }
+        }
       }
     }
-    if (o_.code_by == CoderOptions::CodeBy::kSentence && !events_.empty()) break;
+    if (o_.code_by == CoderOptions::CodeBy::kSentence && !events_.empty())
+      break;
   }
   if (!dominant.empty() && all) events_ = dominant;
 }
@@ -1001,12 +1119,23 @@ void SentenceCoder::Run(std::vector<Word> words, std::vector<Event>* out) {
   Identify();
   if (discard_ || complex_) return;
   AttachAgents();
-  BuildGroups();
   DropCommaClauses();
+  BuildGroups();
   Compact();
   if (Complex()) return;
   CodeClauses();
   if (discard_ || complex_) return;
+  if (context_ != nullptr) {
+    // The subject this sentence hands on: its first event's source, when
+    // named here rather than carried over.
+    std::vector<std::string> subject;
+    if (!events_.empty() && first_source_group_ >= 0) {
+      const ActorOcc& a = actors_[groups_[first_source_group_].members[0]];
+      if (!a.forwarded && !a.base.empty()) subject = {a.base.front()};
+    }
+    context_->last = subject;
+    if (context_->lead.empty() && !subject.empty()) context_->lead = subject;
+  }
   // One event per distinct triple, in order.
   std::set<std::tuple<std::string, std::string, std::string>> seen;
   for (Event& e : events_) {
@@ -1036,7 +1165,8 @@ std::vector<Word> WordsOf(const Document& doc, const Sentence& s) {
     const Token& t = doc.tokens[i];
     switch (t.kind) {
       case TokenKind::kPossessive:
-        if (!words.empty() && !words.back().comma) words.back().possessive = true;
+        if (!words.empty() && !words.back().comma)
+          words.back().possessive = true;
         continue;
       case TokenKind::kPunct:
         if (t.upper == ",") {
@@ -1090,7 +1220,8 @@ std::vector<Word> WordsOf(const Document& doc, const Sentence& s) {
 Coder::Coder(std::shared_ptr<const Lexicon> lexicon)
     : Coder(lexicon, lexicon->options) {}
 
-Coder::Coder(std::shared_ptr<const Lexicon> lexicon, const CoderOptions& options)
+Coder::Coder(std::shared_ptr<const Lexicon> lexicon,
+             const CoderOptions& options)
     : compiled_(CompiledLexicon::Compile(std::move(lexicon))),
       options_(options) {}
 
@@ -1105,6 +1236,11 @@ std::unique_ptr<Coder> Coder::WithOptions(const CoderOptions& options) const {
 }
 
 Status Coder::Code(Document* doc) const {
+  CoderContext context;
+  return Code(doc, &context);
+}
+
+Status Coder::Code(Document* doc, CoderContext* context) const {
   int32_t date = DateOf(doc->published);
   for (size_t si = 0; si < doc->sentences.size(); ++si) {
     const Sentence& s = doc->sentences[si];
@@ -1120,7 +1256,8 @@ Status Coder::Code(Document* doc) const {
     if (s.part != PartKind::kHeadline && s.part != PartKind::kCaption &&
         s.part != PartKind::kBody)
       continue;
-    SentenceCoder sc(*compiled_, options_, date, *doc, static_cast<int>(si));
+    SentenceCoder sc(*compiled_, options_, date, *doc, static_cast<int>(si),
+                     context);
     sc.Run(WordsOf(*doc, s), &doc->events);
   }
   return Status::Ok();

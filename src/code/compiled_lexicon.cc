@@ -6,8 +6,8 @@ namespace dyad::coder_internal {
 
 namespace {
 
-constexpr std::string_view kEndings[] = {"S", "ES", "ED", "EN", "ING", "'S",
-                                         "S'", "D"};
+constexpr std::string_view kEndings[] = {"S",   "ES", "ED", "EN",
+                                         "ING", "'S", "S'", "D"};
 
 // Splits "BARAD-DUR" into connected words; a trailing hyphen ("ANTI-")
 // stays part of its word.
@@ -93,19 +93,14 @@ void Expand(const std::vector<PatternToken>& toks, size_t k,
   }
 }
 
+// TABARI tries longer patterns first, length being the letters of the
+// literal words (synsets and actor slots add nothing); equal lengths keep
+// the order of the file.
 int TokensLength(const std::vector<PatternToken>& toks) {
   int n = 0;
-  for (const PatternToken& t : toks) {
-    switch (t.kind) {
-      case PatternToken::Kind::kWord:
-        n += static_cast<int>(t.word.text.size());
-        break;
-      default:
-        n += 1;
-        break;
-    }
-    n += 1;  // the separator
-  }
+  for (const PatternToken& t : toks)
+    if (t.kind == PatternToken::Kind::kWord)
+      n += static_cast<int>(t.word.text.size());
   return n;
 }
 
@@ -186,6 +181,8 @@ std::shared_ptr<const CompiledLexicon> CompiledLexicon::Compile(
     add(EntryKind::kNoun, static_cast<int>(i), lex.nouns[i]);
   for (size_t i = 0; i < lex.adjectives.size(); ++i)
     add(EntryKind::kAdjective, static_cast<int>(i), lex.adjectives[i]);
+  for (size_t i = 0; i < lex.discards.size(); ++i)
+    add(EntryKind::kDiscard, static_cast<int>(i), lex.discards[i]);
   for (size_t i = 0; i < lex.times.size(); ++i) {
     const TimeShift& t = lex.times[i];
     if (!t.upper.empty()) continue;  // pattern-style time entries unused
@@ -225,7 +222,7 @@ std::shared_ptr<const CompiledLexicon> CompiledLexicon::Compile(
           cp.lower = l;
           cp.lower_connected = vp.lower_connected;
           cp.code = vp.code;
-          cp.length = TokensLength(u) + TokensLength(l) + 1;
+          cp.length = TokensLength(u) + TokensLength(l);
           cp.order = order;
           cp.rule = "verbs:" + root + "/" + vp.code.code;
           cp.has_source = HasKind(u, PatternToken::Kind::kSource) ||
@@ -242,7 +239,7 @@ std::shared_ptr<const CompiledLexicon> CompiledLexicon::Compile(
     std::stable_sort(c->verbs[i].patterns.begin(), c->verbs[i].patterns.end(),
                      [](const CompiledPattern& a, const CompiledPattern& b) {
                        if (a.length != b.length) return a.length > b.length;
-                       return a.order > b.order;
+                       return a.order < b.order;
                      });
   }
   return c;

@@ -15,7 +15,15 @@
 
 namespace dyad::coder_internal {
 
-enum class EntryKind : uint8_t { kActor, kAgent, kVerb, kNoun, kAdjective, kTime };
+enum class EntryKind : uint8_t {
+  kActor,
+  kAgent,
+  kVerb,
+  kNoun,
+  kAdjective,
+  kTime,
+  kDiscard,
+};
 
 struct Entry {
   EntryKind kind;
@@ -30,7 +38,7 @@ struct CompiledPattern {
   bool lower_connected = false;
   EventCode code;
   int length = 0;  // TABARI's ordering key: longer patterns are tried first
-  int order = 0;   // position in the file; later wins ties
+  int order = 0;   // position in the file; earlier wins ties
   std::string rule;
   bool has_source = false, has_target = false, has_compound = false;
 };

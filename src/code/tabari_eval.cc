@@ -31,7 +31,8 @@ bool IsBlank(const std::string& line) {
 // "950101  DEMO-01" -> date, id. False when the line is not a header.
 bool ParseHeader(const std::string& line, std::string* date, std::string* id) {
   size_t i = 0;
-  while (i < line.size() && std::isdigit(static_cast<unsigned char>(line[i]))) ++i;
+  while (i < line.size() && std::isdigit(static_cast<unsigned char>(line[i])))
+    ++i;
   if (i < 6 || i >= line.size() ||
       !std::isspace(static_cast<unsigned char>(line[i])))
     return false;
@@ -41,9 +42,13 @@ bool ParseHeader(const std::string& line, std::string* date, std::string* id) {
   id->clear();
   std::string first_token;
   while (pos < rest.size()) {
-    while (pos < rest.size() && std::isspace(static_cast<unsigned char>(rest[pos]))) ++pos;
+    while (pos < rest.size() &&
+           std::isspace(static_cast<unsigned char>(rest[pos])))
+      ++pos;
     size_t start = pos;
-    while (pos < rest.size() && !std::isspace(static_cast<unsigned char>(rest[pos]))) ++pos;
+    while (pos < rest.size() &&
+           !std::isspace(static_cast<unsigned char>(rest[pos])))
+      ++pos;
     if (pos == start) break;
     std::string tok = rest.substr(start, pos - start);
     if (first_token.empty()) first_token = tok;
@@ -67,9 +72,11 @@ void ParseExpectations(const std::string& comment, TabariRecord* r) {
     if (open == std::string::npos) return;
     size_t close = comment.find('}', open + 1);
     size_t next_open = comment.find('{', open + 1);
-    if (close == std::string::npos || (next_open != std::string::npos && next_open < close))
+    if (close == std::string::npos ||
+        (next_open != std::string::npos && next_open < close))
       close = next_open == std::string::npos ? comment.size() : next_open;
-    std::string body = TrimCopy(std::string_view(comment).substr(open + 1, close - open - 1));
+    std::string body =
+        TrimCopy(std::string_view(comment).substr(open + 1, close - open - 1));
     bool disabled = open > 0 && comment[open - 1] == '-';
     pos = close;
     if (body.rfind("OPTION:", 0) == 0) {
@@ -141,8 +148,8 @@ std::string IsoDate(const std::string& date, bool yyyy) {
 
 }  // namespace
 
-Result<std::vector<TabariRecord>> ReadTabariRecords(const std::string& path,
-                                                    const std::string& stop_id) {
+Result<std::vector<TabariRecord>> ReadTabariRecords(
+    const std::string& path, const std::string& stop_id) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFound(path + ": cannot open validation text");
   std::vector<TabariRecord> records;
@@ -192,7 +199,8 @@ Result<std::vector<TabariRecord>> ReadTabariRecords(const std::string& path,
 }
 
 Result<TabariEvalResult> RunTabariSuite(const std::string& dir) {
-  std::string project_file = (std::filesystem::path(dir) / "Validate.project").string();
+  std::string project_file =
+      (std::filesystem::path(dir) / "Validate.project").string();
   auto project = ReadTabariProject(project_file);
   if (!project.ok()) return project.status();
   auto loaded = LoadTabariProject(project_file);
@@ -206,10 +214,18 @@ Result<TabariEvalResult> RunTabariSuite(const std::string& dir) {
   Coder base(lexicon, options);
   std::unique_ptr<Coder> coder = base.WithOptions(options);
   TabariEvalResult result;
+  // FORWARD: records of one story (ids equal but for the last "-NNN") hand
+  // their subject on, as sentences of one document do.
+  bool forward = false;
+  std::string story;
+  CoderContext context;
   for (const TabariRecord& r : *records) {
     if (r.is_option()) {
       for (const std::string& opt : r.option_lines) {
-        Status s = ApplyTabariOption(opt, SourceLine{project->text, r.line}, &options);
+        if (opt.rfind("FORWARD:", 0) == 0)
+          forward = opt.size() < 3 || opt.substr(opt.size() - 3) != "OFF";
+        Status s =
+            ApplyTabariOption(opt, SourceLine{project->text, r.line}, &options);
         if (!s.ok()) return s;
       }
       coder = base.WithOptions(options);
@@ -228,7 +244,10 @@ Result<TabariEvalResult> RunTabariSuite(const std::string& dir) {
       whole.first_token = 0;
       whole.token_count = static_cast<uint32_t>(doc.tokens.size());
       doc.sentences.assign(1, whole);
-      Status s = coder->Code(&doc);
+      std::string this_story = r.id.substr(0, r.id.rfind('-'));
+      if (!forward || this_story != story) context = CoderContext();
+      story = this_story;
+      Status s = coder->Code(&doc, &context);
       if (!s.ok()) return s;
       for (const Event& e : doc.events)
         got.push_back(TabariTriple{e.source.code, e.target.code, e.cameo});

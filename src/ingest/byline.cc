@@ -6,23 +6,6 @@
 namespace dyad::ingest {
 namespace {
 
-size_t CountWords(std::string_view s) {
-  size_t words = 0;
-  bool in_word = false;
-  for (size_t i = 0; i < s.size();) {
-    size_t n = SpaceLengthAt(s, i);
-    if (n > 0) {
-      in_word = false;
-      i += n;
-      continue;
-    }
-    if (!in_word) ++words;
-    in_word = true;
-    ++i;
-  }
-  return words;
-}
-
 bool HasSentencePunctuation(std::string_view s) {
   for (std::string_view bad :
        {"!", "?", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", ":", "\n", "(", ")"}) {

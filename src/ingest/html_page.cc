@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -20,6 +21,7 @@
 #include "dyad/ingest.h"
 #include "ingest/date_normalize.h"
 #include "ingest/doc_id.h"
+#include "ingest/html_charset.h"
 #include "ingest/input_check.h"
 #include "ingest/names.h"
 #include "ingest/text_util.h"
@@ -380,6 +382,21 @@ struct GumboDeleter {
 
 Result<Document> ParseHtmlPage(std::string_view bytes, std::string_view name,
                                const IngestOptions& options) {
+  // A page that is not UTF-8 but says what it is gets converted; anything
+  // else not UTF-8 is reported with its byte offset like any text input.
+  std::string converted;
+  if (bytes.size() <= options.max_document_bytes &&
+      std::memchr(bytes.data(), '\0', bytes.size()) == nullptr &&
+      ingest::FindInvalidUtf8(bytes) != std::string_view::npos) {
+    if (auto charset = ingest::DeclaredCharset(bytes)) {
+      if (*charset != "utf-8" && *charset != "utf8") {
+        if (auto utf8 = ingest::ConvertToUtf8(bytes, *charset)) {
+          converted = std::move(*utf8);
+          bytes = converted;
+        }
+      }
+    }
+  }
   DYAD_RETURN_IF_ERROR(
       ingest::CheckTextInput(bytes, name, options.max_document_bytes));
   std::unique_ptr<GumboOutput, GumboDeleter> output(gumbo_parse_with_options(

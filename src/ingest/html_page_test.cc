@@ -122,5 +122,17 @@ TEST(HtmlPageTest, NoParagraphsFallsBackToBlocksAndEmptyPageFails) {
   EXPECT_EQ(bad.status().code(), StatusCode::kDataLoss);
 }
 
+TEST(HtmlPageTest, DeclaredLegacyCharsetIsConverted) {
+  Document doc = MustParse(
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+      "charset=windows-1252\"><title>Caf\xE9 talks</title></head><body>"
+      "<p>Ministers met at a caf\xE9 in Paris \x96 and agreed.</p>"
+      "</body></html>");
+  EXPECT_EQ(doc.headline, "Caf\xC3\xA9 talks");
+  EXPECT_EQ(doc.text,
+            "Caf\xC3\xA9 talks\n\nMinisters met at a caf\xC3\xA9 in Paris "
+            "\xE2\x80\x93 and agreed.");
+}
+
 }  // namespace
 }  // namespace dyad

@@ -51,6 +51,23 @@ void TrimRange(std::string_view b, size_t* begin, size_t* end) {
   }
 }
 
+size_t CountWords(std::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < s.size();) {
+    size_t n = SpaceLengthAt(s, i);
+    if (n > 0) {
+      in_word = false;
+      i += n;
+      continue;
+    }
+    if (!in_word) ++words;
+    in_word = true;
+    ++i;
+  }
+  return words;
+}
+
 std::string_view Trim(std::string_view s) {
   size_t begin = 0, end = s.size();
   TrimRange(s, &begin, &end);

@@ -21,6 +21,9 @@ size_t SpaceLengthBefore(std::string_view bytes, size_t end);
 // Shrinks [*begin, *end) of `bytes` past leading and trailing whitespace.
 void TrimRange(std::string_view bytes, size_t* begin, size_t* end);
 
+// Number of whitespace-separated words in `s`.
+size_t CountWords(std::string_view s);
+
 // `s` without leading and trailing whitespace.
 std::string_view Trim(std::string_view s);
 

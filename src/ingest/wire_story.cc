@@ -22,6 +22,7 @@
 #include "ingest/byline.h"
 #include "ingest/doc_id.h"
 #include "ingest/input_check.h"
+#include "ingest/names.h"
 #include "ingest/paragraphs.h"
 #include "ingest/text_util.h"
 
@@ -48,23 +49,6 @@ std::vector<std::string> LowerWords(std::string_view s) {
     }
   }
   if (!word.empty()) words.push_back(std::move(word));
-  return words;
-}
-
-size_t CountWords(std::string_view s) {
-  size_t words = 0;
-  bool in_word = false;
-  for (size_t i = 0; i < s.size();) {
-    size_t n = SpaceLengthAt(s, i);
-    if (n > 0) {
-      in_word = false;
-      i += n;
-      continue;
-    }
-    if (!in_word) ++words;
-    in_word = true;
-    ++i;
-  }
   return words;
 }
 
@@ -123,7 +107,7 @@ bool LooksLikeSection(std::string_view s, const Block& b) {
 // quote or a comma is the start of a body paragraph, not a headline. '?'
 // and '!' are allowed ("Is the ceasefire holding?").
 bool LooksLikeHeadline(std::string_view s, const Block& b) {
-  if (b.lines > 2 || s.size() > 250 || CountWords(s) > 30) return false;
+  if (b.lines > 2 || s.size() > 250 || ingest::CountWords(s) > 30) return false;
   if (EndsWithAny(s, {".", ",", ";", ":"}) || EndsWithQuote(s)) return false;
   return true;
 }
@@ -284,6 +268,59 @@ std::optional<GluedByline> FindGluedByline(std::string_view text,
   return std::nullopt;
 }
 
+// A dateline opening the lede, as agencies print it: "TOKYO (AP) — ",
+// "KYIV, Ukraine (AP) — ", "TOKYO, Feb 1 (Reuters) - ". It is cut off the
+// body span because a coder would otherwise read the capitalised city as
+// the subject of the first sentence. The city must be in capitals, the
+// agency in parentheses and the whole dateline short, so an ordinary
+// sentence with a dash is untouched.
+struct LedeDateline {
+  std::string city;
+  std::string agency;
+  size_t body_offset;  // where the sentence starts, relative to the block
+};
+std::optional<LedeDateline> FindLedeDateline(std::string_view para) {
+  static constexpr std::array<std::string_view, 4> kDashes = {
+      " \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ", " - "};
+  size_t dash = std::string_view::npos, dash_size = 0;
+  for (std::string_view d : kDashes) {
+    size_t at = para.substr(0, 80).find(d);
+    if (at < dash) {
+      dash = at;
+      dash_size = d.size();
+    }
+  }
+  if (dash == std::string_view::npos || dash == 0) return std::nullopt;
+  std::string_view prefix = ingest::Trim(para.substr(0, dash));
+  LedeDateline out;
+  if (!prefix.empty() && prefix.back() == ')') {
+    size_t open = prefix.rfind('(');
+    if (open == std::string_view::npos || prefix.size() - open > 24) {
+      return std::nullopt;
+    }
+    out.agency = std::string(
+        ingest::Trim(prefix.substr(open + 1, prefix.size() - open - 2)));
+    prefix = ingest::Trim(prefix.substr(0, open));
+  }
+  // Without the agency in parentheses "NATO — the alliance — said" would
+  // pass for a dateline; acronyms in capitals open many ordinary ledes.
+  if (out.agency.empty()) return std::nullopt;
+  std::string_view city = prefix.substr(0, prefix.find(','));
+  city = ingest::Trim(city);
+  if (city.empty() || ingest::CountWords(city) > 4 ||
+      !ingest::IsMostlyUpper(city)) {
+    return std::nullopt;
+  }
+  for (char c : city) {
+    bool ok = (c >= 'A' && c <= 'Z') || c == ' ' || c == '-' || c == '\'' ||
+              c == '.' || (c & 0x80);
+    if (!ok) return std::nullopt;
+  }
+  out.city = ingest::TitleCaseName(city);
+  out.body_offset = dash + dash_size;
+  return out;
+}
+
 void ApplyByline(Byline byline, Document* doc) {
   doc->authors = std::move(byline.authors);
   doc->dateline = std::move(byline.dateline);
@@ -397,10 +434,19 @@ Result<Document> ParseWireStory(std::string_view bytes, std::string_view name,
 
   int paragraph = 0;
   for (size_t k = first; k < last; ++k) {
+    size_t begin = blocks[k].begin;
     size_t end = blocks[k].end;
     if (k + 1 == last && glued_body_end) end = *glued_body_end;
-    parts.push_back(
-        MakePart(PartKind::kBody, blocks[k].begin, end, paragraph++));
+    if (k == first && end > begin) {
+      if (auto dateline = FindLedeDateline(text.substr(begin, end - begin))) {
+        if (begin + dateline->body_offset < end) {
+          if (doc.dateline.empty()) doc.dateline = dateline->city;
+          if (doc.agency.empty()) doc.agency = dateline->agency;
+          begin += dateline->body_offset;
+        }
+      }
+    }
+    parts.push_back(MakePart(PartKind::kBody, begin, end, paragraph++));
   }
   std::stable_sort(
       parts.begin(), parts.end(),

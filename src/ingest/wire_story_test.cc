@@ -205,6 +205,24 @@ TEST(WireStoryTest, BylineOnItsOwnLineAndByPrefix) {
   EXPECT_EQ(Slices(by, PartKind::kBody).size(), 1u);
 }
 
+TEST(WireStoryTest, GluedBylineVariants) {
+  for (std::string glue : {"  ", " ", "\t", "\n", "\xC2\xA0"}) {
+    SCOPED_TRACE("glue [" + glue + "]");
+    Document doc =
+        MustParse("Talks collapse\n\nThe talks ended.\n\nIt is over." + glue +
+                  "ANNA KELLER, GENEVA, AFP\n\n");
+    EXPECT_EQ(doc.authors, std::vector<std::string>{"Anna Keller"});
+    auto body = Slices(doc, PartKind::kBody);
+    ASSERT_EQ(body.size(), 2u);
+    EXPECT_EQ(body[1], "It is over.");
+  }
+  // One space after a word (no sentence end) is not glue.
+  Document doc = MustParse(
+      "Talks collapse\n\nThe talks ended.\n\nIt is over for ANNA KELLER, "
+      "GENEVA, AFP\n");
+  EXPECT_TRUE(doc.authors.empty());
+}
+
 TEST(WireStoryTest, OrdinaryLastSentenceIsNotAByline) {
   // Capitals and commas, but ordinary sentence text after the gap.
   Document doc = MustParse(
@@ -212,6 +230,38 @@ TEST(WireStoryTest, OrdinaryLastSentenceIsNotAByline) {
       "The talks ended.  Officials from NATO, the EU, and the UN left.\n");
   EXPECT_TRUE(doc.authors.empty());
   EXPECT_EQ(Slices(doc, PartKind::kByline).size(), 0u);
+}
+
+TEST(WireStoryTest, LedeDatelineIsReadAndCutFromTheBody) {
+  Document ap = MustParse(
+      "Talks collapse in Geneva\n\n"
+      "GENEVA (AP) \xE2\x80\x94 Negotiators said on Monday that no "
+      "progress had been made.\n\nThe talks will resume next month.\n");
+  EXPECT_EQ(ap.dateline, "Geneva");
+  EXPECT_EQ(ap.agency, "AP");
+  auto body = Slices(ap, PartKind::kBody);
+  ASSERT_EQ(body.size(), 2u);
+  EXPECT_EQ(body[0],
+            "Negotiators said on Monday that no progress had been made.");
+
+  Document reuters = MustParse(
+      "NEW YORK, Feb 1 (Reuters) - The U.N. Security Council met.\n\n"
+      "It adjourned.\n");
+  EXPECT_EQ(reuters.dateline, "New York");
+  EXPECT_EQ(reuters.agency, "Reuters");
+  EXPECT_EQ(Slices(reuters, PartKind::kBody)[0],
+            "The U.N. Security Council met.");
+
+  // A dash in an ordinary sentence is not a dateline.
+  Document plain =
+      MustParse("The talks - which began Monday - collapsed.\n\nIt is over.\n");
+  EXPECT_EQ(plain.dateline, "");
+  EXPECT_EQ(Slices(plain, PartKind::kBody)[0],
+            "The talks - which began Monday - collapsed.");
+  Document acronym = MustParse(
+      "NATO \xE2\x80\x94 the alliance \xE2\x80\x94 met.\n\nIt is over.\n");
+  EXPECT_EQ(acronym.dateline, "");
+  EXPECT_EQ(Slices(acronym, PartKind::kBody)[0].substr(0, 4), "NATO");
 }
 
 TEST(WireStoryTest, TitleCasesNamesWithParticlesAndApostrophes) {

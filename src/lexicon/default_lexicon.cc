@@ -33,9 +33,12 @@ Result<std::shared_ptr<const Lexicon>> LoadDefaultLexicon() {
       std::vector<std::string> lines = SplitLines(f.contents);
       std::string k = kind;
       Status s;
-      if (k == ".options") s = LoadOptionLines(name, lines, lexicon.get(), nullptr);
-      if (k == ".actors") s = LoadActorLines(name, lines, lexicon.get(), nullptr);
-      if (k == ".agents") s = LoadAgentLines(name, lines, lexicon.get(), nullptr);
+      if (k == ".options")
+        s = LoadOptionLines(name, lines, lexicon.get(), nullptr);
+      if (k == ".actors")
+        s = LoadActorLines(name, lines, lexicon.get(), nullptr);
+      if (k == ".agents")
+        s = LoadAgentLines(name, lines, lexicon.get(), nullptr);
       if (k == ".verbs") s = LoadVerbLines(name, lines, lexicon.get(), nullptr);
       if (!s.ok()) return Internal("embedded default lexicon: " + s.message());
     }

@@ -54,14 +54,15 @@ std::string AddCodeBlock(std::string_view body, PendingActor* pending) {
   }
   if (code.empty()) return "empty code block \"[]\"";
   if (!IsActorCode(code))
-    return "\"" + std::string(code) +
+    return std::string("\"").append(code) +
            "\" is not an actor code (expected [CODE] or [CODE date])";
   DatedCode dated;
   bool has_date = !restriction.empty();
   if (has_date) {
     auto bad_date = [&](std::string_view d) {
-      return "bad date \"" + std::string(d) +
-             "\" (expected yymmdd or yyyymmdd) in [" + std::string(body) + "]";
+      return std::string("bad date \"").append(d) +
+             std::string("\" (expected yymmdd or yyyymmdd) in [").append(body) +
+             "]";
     };
     if (restriction[0] == '<' || restriction[0] == '>') {
       std::string_view d = std::string_view(restriction).substr(1);
@@ -71,19 +72,21 @@ std::string AddCodeBlock(std::string_view body, PendingActor* pending) {
         dated.last = date;
       else
         dated.first = date;
-    } else if (size_t dash = restriction.find('-');
-               dash != std::string::npos) {
+    } else if (size_t dash = restriction.find('-'); dash != std::string::npos) {
       std::string_view from = std::string_view(restriction).substr(0, dash);
       std::string_view to = std::string_view(restriction).substr(dash + 1);
       dated.first = ParseDate(from);
       if (dated.first < 0) return bad_date(from);
       dated.last = ParseDate(to);
       if (dated.last < 0) return bad_date(to);
-      if (dated.first > dated.last)
-        return "date range " + restriction + " ends before it starts";
+      // A reversed range (Phoenix has one) never holds a date; PETRARCH
+      // reads it without complaint, so it is kept as written.
     } else {
-      return "date restriction \"" + restriction +
-             "\" needs \"<date\", \">date\" or \"from-to\"";
+      // "[MNEGOV 20121204]": PETRARCH's date check treats a date without
+      // "<" or ">" as a start date.
+      int32_t date = ParseDate(restriction);
+      if (date < 0) return bad_date(restriction);
+      dated.first = date;
     }
   }
   size_t start = 0;
@@ -128,8 +131,8 @@ Status LoadPetrarchActorsFromString(std::string_view contents,
   ErrorSink sink(name, errors);
   CleanText text = CleanLines(contents);
   PendingActor pending;
-  bool active = false;        // `pending` holds an actor
-  bool skipping = false;      // the last name line was bad: skip its lines
+  bool active = false;    // `pending` holds an actor
+  bool skipping = false;  // the last name line was bad: skip its lines
   auto finish = [&]() {
     if (active) Finish(&pending, lexicon);
     pending = PendingActor();
@@ -143,9 +146,9 @@ Status LoadPetrarchActorsFromString(std::string_view contents,
     if (body[0] == '[' || body[0] == '+') {
       if (!active) {
         if (skipping) return true;
-        return sink.Report(line.number,
-                           body[0] == '[' ? "code block before any actor name"
-                                          : "synonym before any actor name");
+        return sink.Report(line.number, body[0] == '['
+                                            ? "code block before any actor name"
+                                            : "synonym before any actor name");
       }
       bool synonym = body[0] == '+';
       if (synonym) body.remove_prefix(1);

@@ -24,7 +24,7 @@ using Markers = std::map<std::string, std::vector<std::string>>;
 
 // A substitution set can multiply phrases; a line that would expand into
 // more than this is surely a mistake (and must not exhaust memory).
-constexpr size_t kMaxExpansions = 10000;
+constexpr size_t kMaxExpansions = 1000;
 
 // "!PERSON! = MAN, MEN, WOMAN" -> markers["PERSON"]. Returns "" or error.
 std::string DefineMarker(std::string_view line, Markers* markers) {
@@ -45,7 +45,7 @@ std::string DefineMarker(std::string_view line, Markers* markers) {
     if (comma == std::string_view::npos) comma = list.size();
     std::string_view item = Trim(list.substr(start, comma - start));
     if (item.find_first_of(" \t!") != std::string_view::npos)
-      return "substitution \"" + std::string(item) +
+      return std::string("substitution \"").append(item) +
              "\" holds a blank or \"!\"";
     if (!item.empty()) items.push_back(Upper(item));
     start = comma + 1;
@@ -96,11 +96,11 @@ std::string ParseAgentCode(std::string_view body, Agent* agent) {
   bool leading = !code.empty() && code.front() == '~';
   bool trailing = !code.empty() && code.back() == '~';
   if (leading == trailing)
-    return "agent code \"" + std::string(body) +
+    return std::string("agent code \"").append(body) +
            "\" needs one \"~\", before (\"~GOV\") or after (\"NGO~\")";
   code = leading ? code.substr(1) : code.substr(0, code.size() - 1);
   if (code.empty() || code.find('~') != std::string::npos)
-    return "agent code \"" + std::string(body) + "\" is malformed";
+    return std::string("agent code \"").append(body) + "\" is malformed";
   agent->code = std::move(code);
   agent->prefix = trailing;
   return "";
@@ -121,12 +121,25 @@ Status LoadPetrarchAgentsFromString(std::string_view contents,
       error = DefineMarker(body, &markers);
       return error.empty() || sink.Report(line.number, error);
     }
+    // PETRARCH skips (with a warning in its log) an agent written without
+    // any code, such as "ISLAMIC_EXTREMIST" in Phoenix.agents.txt.
+    if (body.find('[') == std::string_view::npos &&
+        body.find(']') == std::string_view::npos)
+      return true;
+    std::string fixed;
+    // "DEPARMENT_OF_ENVIRONMENT [~ENV}": PETRARCH takes everything after
+    // "[" as the code, so a "}" typed for the "]" still works.
+    if (size_t open = body.rfind('[');
+        open != std::string_view::npos && body.back() == '}' &&
+        body.find(']', open) == std::string_view::npos) {
+      fixed = std::string(body.substr(0, body.size() - 1)) + "]";
+      body = fixed;
+    }
     std::string_view head, trailing;
     std::vector<std::string_view> blocks;
     if (!SplitBlocks(body, &head, &blocks, &trailing, &error))
       return sink.Report(line.number, error);
-    if (blocks.empty())
-      return sink.Report(line.number, "agent has no [~CODE]");
+    if (blocks.empty()) return sink.Report(line.number, "agent has no [~CODE]");
     if (blocks.size() > 1)
       return sink.Report(line.number, "agent has more than one code block");
     if (!trailing.empty())

@@ -63,8 +63,7 @@ size_t Utf8Length(std::string_view s, size_t i) {
     cp = (cp << 6) | (byte(i + k) & 0x3F);
   }
   static constexpr uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-    return 0;
+  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
   return n;
 }
 
@@ -94,9 +93,9 @@ CleanText CleanLines(std::string_view contents) {
     ++number;
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
     if (size_t bad = FirstInvalidUtf8(raw); bad != std::string_view::npos) {
-      out.problems.push_back(
-          {number, "invalid UTF-8 or NUL byte at column " +
-                       std::to_string(bad + 1) + "; line skipped"});
+      out.problems.push_back({number, "invalid UTF-8 or NUL byte at column " +
+                                          std::to_string(bad + 1) +
+                                          "; line skipped"});
       continue;
     }
     std::string_view rest = raw;
@@ -136,7 +135,6 @@ CleanText CleanLines(std::string_view contents) {
     CleanLine line;
     line.number = number;
     line.text = std::string(kept);
-    line.indented = !raw.empty() && (raw[0] == ' ' || raw[0] == '\t');
     out.lines.push_back(std::move(line));
   }
   if (in_comment) {
@@ -162,8 +160,8 @@ bool SplitBlocks(std::string_view line, std::string_view* head,
                  std::vector<std::string_view>* blocks,
                  std::string_view* trailing, std::string* error) {
   size_t open = line.find('[');
-  *head = Trim(line.substr(0, open == std::string_view::npos ? line.size()
-                                                             : open));
+  *head =
+      Trim(line.substr(0, open == std::string_view::npos ? line.size() : open));
   blocks->clear();
   *trailing = {};
   size_t after = line.size();
@@ -238,7 +236,7 @@ bool ParseEventCode(std::string_view text, EventCode* out, std::string* error) {
   }
   for (char c : text) {
     if (c == ' ' || c == '\t') {
-      *error = "event code \"" + std::string(text) + "\" holds a blank";
+      *error = std::string("event code \"").append(text) + "\" holds a blank";
       return false;
     }
   }
@@ -247,7 +245,8 @@ bool ParseEventCode(std::string_view text, EventCode* out, std::string* error) {
     primary = text.substr(0, colon);
     paired = text.substr(colon + 1);
     if (paired.find(':') != std::string_view::npos || paired.empty()) {
-      *error = "malformed paired event code \"" + std::string(text) + "\"";
+      *error =
+          std::string("malformed paired event code \"").append(text) + "\"";
       return false;
     }
   }
@@ -257,7 +256,7 @@ bool ParseEventCode(std::string_view text, EventCode* out, std::string* error) {
     primary.remove_suffix(1);
   }
   if (primary.empty() && paired.empty()) {
-    *error = "event code \"" + std::string(text) + "\" has no code";
+    *error = std::string("event code \"").append(text) + "\" has no code";
     return false;
   }
   // ":173" codes only the reverse event; the primary direction is null.
@@ -267,9 +266,15 @@ bool ParseEventCode(std::string_view text, EventCode* out, std::string* error) {
 }
 
 int32_t ParseDate(std::string_view text) {
-  if (text.size() != 6 && text.size() != 8) return -1;
+  // As PETRARCH reads dates: up to 7 digits are YYMMDD (a 7th digit is
+  // ignored), 8 or more are YYYYMMDD (digits after the 8th are ignored).
+  // Phoenix has such typos ("9008223", "201005011"); reading them the same
+  // way keeps dyad's codes equal to PETRARCH's.
+  if (text.size() < 6) return -1;
   for (char c : text)
     if (c < '0' || c > '9') return -1;
+  if (text.size() == 7) text = text.substr(0, 6);
+  if (text.size() > 8) text = text.substr(0, 8);
   auto number = [&](size_t from, size_t n) {
     int v = 0;
     for (size_t i = from; i < from + n; ++i) v = v * 10 + (text[i] - '0');

@@ -36,7 +36,6 @@ class ErrorSink {
 struct CleanLine {
   int number = 0;    // 1-based line number in the file
   std::string text;  // trimmed
-  bool indented = false;  // the raw line began with a blank or a tab
 };
 
 // A problem found while cleaning: invalid UTF-8, an unclosed comment.

@@ -32,7 +32,8 @@ std::string Render(const std::vector<PatternToken>& tokens) {
         out += t.word.text;
         break;
       case PatternToken::Kind::kSynset:
-        out += "&" + t.synset;
+        out += "&";
+        out += t.synset;
         break;
       case PatternToken::Kind::kSource:
         out += "$";
@@ -48,8 +49,10 @@ std::string Render(const std::vector<PatternToken>& tokens) {
         break;
       case PatternToken::Kind::kAlternatives: {
         out += "{";
-        for (size_t k = 0; k < t.alternatives.size(); ++k)
-          out += (k ? "|" : "") + Render(t.alternatives[k]);
+        for (size_t k = 0; k < t.alternatives.size(); ++k) {
+          if (k) out += "|";
+          out += Render(t.alternatives[k]);
+        }
         out += "}";
         break;
       }
@@ -89,6 +92,9 @@ TEST(PetrarchDate, WindowAndValidity) {
   EXPECT_EQ(ParsePetrarchDate("951301"), -1);
   EXPECT_EQ(ParsePetrarchDate("950600"), -1);
   EXPECT_EQ(ParsePetrarchDate("9506"), -1);
+  // PETRARCH's reading of over-long dates (typos found in Phoenix).
+  EXPECT_EQ(ParsePetrarchDate("9008223"), 19900822);
+  EXPECT_EQ(ParsePetrarchDate("201005011"), 20100501);
   EXPECT_EQ(ParsePetrarchDate("95o601"), -1);
   EXPECT_EQ(ParsePetrarchDate(""), -1);
 }
@@ -192,6 +198,27 @@ TEST(PetrarchActors, SeveralCodesAndSpecialCodes) {
   EXPECT_EQ(lex.actors[3].codes[0].code, "---");
 }
 
+TEST(PetrarchActors, QuirksPetrarchAccepts) {
+  Lexicon lex;
+  ASSERT_TRUE(LoadPetrarchActorsFromString(
+                  "MILO_DUKANOVIC_\n"
+                  "\t[MNEGOV 20121204]\n"  // a bare date: from then on
+                  "\t[MNEGOV 20080229-20101229]\n"
+                  "X\n\t[A 20121207-20120802]\n"  // reversed: never holds
+                  "Y\n\t[B 9008223-911221]\n"     // 7 digits: YYMMDD + junk
+                  "+FAEROYENE]_\n",               // stray ']' dropped
+                  "q.txt", &lex)
+                  .ok());
+  ASSERT_EQ(lex.actors.size(), 3u);
+  EXPECT_EQ(CodeOn(lex.actors[0], 20130101), "MNEGOV");
+  EXPECT_EQ(CodeOn(lex.actors[0], 20110101), "---");
+  EXPECT_EQ(CodeOn(lex.actors[0], 20090101), "MNEGOV");
+  EXPECT_EQ(CodeOn(lex.actors[1], 20120901), "---");
+  EXPECT_EQ(CodeOn(lex.actors[2], 19900822), "B");
+  EXPECT_EQ(CodeOn(lex.actors[2], 19900821), "---");
+  EXPECT_EQ(Words(lex.actors[2].phrases[1]), "FAEROYENE");
+}
+
 struct BadCase {
   const char* text;
   const char* expected;  // a prefix of the message: "FILE:LINE: ..."
@@ -217,8 +244,8 @@ TEST(PetrarchActors, ErrorsNameFileAndLine) {
       {"GONDOR [GON]\nROHAN [ROH\n", "bad.txt:2: unclosed '['"},
       {"GONDOR [GON]\nROHAN\n\t[ROH 951301-960101]\n",
        "bad.txt:3: bad date \"951301\""},
-      {"X [A 990101-980101]\n", "bad.txt:1: date range"},
-      {"X\n\t[A 950601]\n", "bad.txt:2: date restriction"},
+      {"X\n\t[A 9506]\n", "bad.txt:2: bad date \"9506\""},
+      {"X\n\t[A <95o601]\n", "bad.txt:2: bad date"},
       {"X\n\t[950601-990815]\n", "bad.txt:2: \"950601-990815\" is not"},
       {"+SYNONYM\n", "bad.txt:1: synonym before any actor"},
       {"\t[USA]\n", "bad.txt:1: code block before any actor"},
@@ -227,15 +254,16 @@ TEST(PetrarchActors, ErrorsNameFileAndLine) {
       {"ok [A]\n<!-- never closed\nB [B]\n", "bad.txt:2: comment"},
       {"ok [A]\nBAD\xff [B]\n", "bad.txt:2: invalid UTF-8"},
   };
-  for (const BadCase& c : cases) ExpectFirstError(LoadPetrarchActorsFromString, c);
+  for (const BadCase& c : cases)
+    ExpectFirstError(LoadPetrarchActorsFromString, c);
 }
 
 TEST(PetrarchActors, LenientSkipsBadLinesAndGoesOn) {
   Lexicon lex;
   std::vector<std::string> errors;
   ASSERT_TRUE(LoadPetrarchActorsFromString(
-                  "A [AAA]\nB [BB\n+B2\n\t[X]\nC [CCC 991301-]\nD [DDD]\n",
-                  "f", &lex, &errors)
+                  "A [AAA]\nB [BB\n+B2\n\t[X]\nC [CCC 991301-]\nD [DDD]\n", "f",
+                  &lex, &errors)
                   .ok());
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_EQ(errors[0].rfind("f:2:", 0), 0u);
@@ -277,10 +305,9 @@ TEST(PetrarchAgents, PluralsMarkersAndPrefixCodes) {
   EXPECT_EQ(lex.agents[3].code, "NGO");
   std::vector<std::string> congress;
   for (const Phrase& p : lex.agents[4].phrases) congress.push_back(Words(p));
-  EXPECT_EQ(congress,
-            (std::vector<std::string>{"CONGRESSMAN", "CONGRESSMEN",
-                                      "CONGRESSWOMAN", "CONGRESSWOMEN",
-                                      "CONGRESSPERSON"}));
+  EXPECT_EQ(congress, (std::vector<std::string>{
+                          "CONGRESSMAN", "CONGRESSMEN", "CONGRESSWOMAN",
+                          "CONGRESSWOMEN", "CONGRESSPERSON"}));
   ASSERT_EQ(lex.agents[5].phrases.size(), 2u);
   EXPECT_EQ(Words(lex.agents[5].phrases[1]), "MINISTERS_OF_SILLY_WALKS");
   EXPECT_EQ(Words(lex.agents[6].phrases[1]), "SECURITY_AGENCIES");
@@ -288,9 +315,22 @@ TEST(PetrarchAgents, PluralsMarkersAndPrefixCodes) {
   EXPECT_EQ(lex.agents[7].origin.line, 11);
 }
 
+TEST(PetrarchAgents, QuirksPetrarchAccepts) {
+  Lexicon lex;
+  std::vector<std::string> errors;
+  ASSERT_TRUE(LoadPetrarchAgentsFromString(
+                  "ISLAMIC_EXTREMIST\n"                 // no code: skipped
+                  "DEPARMENT_OF_ENVIRONMENT [~ENV}\n",  // "}" for "]"
+                  "q.txt", &lex, &errors)
+                  .ok());
+  EXPECT_TRUE(errors.empty());
+  ASSERT_EQ(lex.agents.size(), 1u);
+  EXPECT_EQ(lex.agents[0].code, "ENV");
+}
+
 TEST(PetrarchAgents, ErrorsNameFileAndLine) {
   const BadCase cases[] = {
-      {"PRESIDENT [~GOV]\nMINISTER\n", "bad.txt:2: agent has no [~CODE]"},
+      {"PRESIDENT [~GOV]\nMINISTER ~GOV]\n", "bad.txt:2: agent has no [~CODE]"},
       {"PRESIDENT [GOV]\n", "bad.txt:1: agent code \"GOV\" needs one \"~\""},
       {"PRESIDENT [~GOV\n", "bad.txt:1: unclosed '['"},
       {"POLICE {X [~COP]\n", "bad.txt:1: unclosed '{'"},
@@ -298,19 +338,20 @@ TEST(PetrarchAgents, ErrorsNameFileAndLine) {
       {"!PERSON = MAN\n", "bad.txt:1: substitution set"},
       {"X [~A] [~B]\n", "bad.txt:1: agent has more than one"},
   };
-  for (const BadCase& c : cases) ExpectFirstError(LoadPetrarchAgentsFromString, c);
+  for (const BadCase& c : cases)
+    ExpectFirstError(LoadPetrarchAgentsFromString, c);
 }
 
 // --- discards --------------------------------------------------------
 
 TEST(PetrarchDiscards, StemsWholeWordsAndStoryMarks) {
   Lexicon lex;
-  ASSERT_TRUE(LoadPetrarchDiscardsFromString(
-                  "+World Golf Championships   # pas\n"
-                  "AFRICAN NATIONS CUP   # ab ;AB\n"
-                  "BASEBALL_\n",
-                  "d.txt", &lex)
-                  .ok());
+  ASSERT_TRUE(
+      LoadPetrarchDiscardsFromString("+World Golf Championships   # pas\n"
+                                     "AFRICAN NATIONS CUP   # ab ;AB\n"
+                                     "BASEBALL_\n",
+                                     "d.txt", &lex)
+          .ok());
   ASSERT_EQ(lex.discards.size(), 3u);
   EXPECT_EQ(Words(lex.discards[0]), "WORLD_GOLF_CHAMPIONSHIPS");
   EXPECT_EQ(lex.discards[0].words.back().match, WordMatch::kStem);
@@ -377,18 +418,18 @@ TEST(PetrarchVerbs, BlocksFormsAndCodes) {
   EXPECT_EQ(grant.origin.line, 16);
   std::vector<std::string> forms;
   for (const Phrase& f : grant.forms) forms.push_back(Words(f));
-  EXPECT_EQ(forms, (std::vector<std::string>{
-                       "GRANTS", "GRANTED", "GRANTING", "GIVE", "GAVE",
-                       "GIVEN", "GIVING", "GIVES", "WIRE_TAP", "WIRE_TAPPED",
-                       "CORDON_OFF", "CORDONS_OFF", "CORDONED_OFF",
-                       "CORDONING_OFF"}));
+  EXPECT_EQ(forms,
+            (std::vector<std::string>{
+                "GRANTS", "GRANTED", "GRANTING", "GIVE", "GAVE", "GIVEN",
+                "GIVING", "GIVES", "WIRE_TAP", "WIRE_TAPPED", "CORDON_OFF",
+                "CORDONS_OFF", "CORDONED_OFF", "CORDONING_OFF"}));
   const Verb& donate = lex.verbs[1];
   EXPECT_EQ(Words(donate.root), "DONATE");
   EXPECT_EQ(donate.code.code, "073");
   std::vector<std::string> donate_forms;
   for (const Phrase& f : donate.forms) donate_forms.push_back(Words(f));
-  EXPECT_EQ(donate_forms, (std::vector<std::string>{"DONATES", "DONATED",
-                                                    "DONATING"}));
+  EXPECT_EQ(donate_forms,
+            (std::vector<std::string>{"DONATES", "DONATED", "DONATING"}));
   // Both verbs of the block share its patterns (the undefined synset's
   // pattern is skipped, as PETRARCH does).
   EXPECT_EQ(grant.patterns.size(), 8u);
@@ -445,9 +486,9 @@ TEST(PetrarchVerbs, SynsetsWithPluralsAndNesting) {
   EXPECT_EQ(currency.name, "CURRENCY");
   std::vector<std::string> members;
   for (const auto& m : currency.members) members.push_back(Render(m));
-  EXPECT_EQ(members, (std::vector<std::string>{"DOLLAR", "DOLLARS",
-                                               "SWISS_FRANC", "SWISS_FRANCS",
-                                               "KRONER"}));
+  EXPECT_EQ(members,
+            (std::vector<std::string>{"DOLLAR", "DOLLARS", "SWISS_FRANC",
+                                      "SWISS_FRANCS", "KRONER"}));
   const Synset& aux = lex.synsets[1];
   EXPECT_EQ(aux.name, "AUXVERB3");  // "_" turns plurals off
   EXPECT_EQ(aux.members.size(), 2u);
@@ -457,10 +498,29 @@ TEST(PetrarchVerbs, SynsetsWithPluralsAndNesting) {
   EXPECT_EQ(accord.members[0][0].synset, "TIETYPES");
 }
 
+TEST(PetrarchVerbs, QuirksPetrarchAccepts) {
+  Lexicon lex;
+  std::vector<std::string> errors;
+  ASSERT_TRUE(LoadPetrarchVerbsFromString(
+                  "---  DISGRACE   [110]---  ---\n"
+                  "DEBASE\n"
+                  "- * VENTURE (WITH VISIT)    VISIT)[042:043]  # MAKE\n"
+                  "- STRONGLY * ATTACK (ON ^)  ^)[111]\n",
+                  "q.txt", &lex, &errors)
+                  .ok());
+  EXPECT_TRUE(errors.empty()) << errors.front();
+  ASSERT_EQ(lex.verbs.size(), 1u);
+  EXPECT_EQ(lex.verbs[0].code.code, "110");
+  ASSERT_EQ(lex.verbs[0].patterns.size(), 2u);
+  EXPECT_EQ(Render(lex.verbs[0].patterns[0].lower), "VENTURE WITH VISIT");
+  EXPECT_EQ(Render(lex.verbs[0].patterns[1].lower), "ATTACK ON ^");
+}
+
 TEST(PetrarchVerbs, ErrorsNameFileAndLine) {
   const BadCase cases[] = {
       {"--- A [010] ---\nA\n- * FOO\n", "bad.txt:3: pattern has no [code]"},
-      {"--- A [010] ---\nA\n- FOO BAR [020]\n", "bad.txt:3: pattern has no '*'"},
+      {"--- A [010] ---\nA\n- FOO BAR [020]\n",
+       "bad.txt:3: pattern has no '*'"},
       {"--- A [010] ---\nA\n- * FOO [020\n", "bad.txt:3: unclosed '['"},
       {"--- A [010] ---\nA\n- * {ARMS SHIPMENT [020]\n",
        "bad.txt:3: unclosed '{'"},
@@ -475,8 +535,11 @@ TEST(PetrarchVerbs, ErrorsNameFileAndLine) {
        "bad.txt:1: verb block has patterns but no verb"},
       {"&SYN\n+\n", "bad.txt:2: empty synset member"},
       {"&SYN\n+&NOPE\n", "bad.txt:2: synset &NOPE is not defined"},
+      // Found by the fuzzer: a member left with no element.
+      {"&SYN\n+_ X)\n", "bad.txt:2: empty synset member"},
   };
-  for (const BadCase& c : cases) ExpectFirstError(LoadPetrarchVerbsFromString, c);
+  for (const BadCase& c : cases)
+    ExpectFirstError(LoadPetrarchVerbsFromString, c);
 }
 
 // --- files and directories --------------------------------------------
@@ -492,15 +555,15 @@ TEST(PetrarchFiles, KindsByName) {
   EXPECT_EQ(PetrarchKindOf("Phoenix.discards.txt"),
             PetrarchFileKind::kDiscards);
   EXPECT_EQ(PetrarchKindOf("Validate.actors"), PetrarchFileKind::kNone);
-  EXPECT_EQ(PetrarchKindOf("Phoenix.IssueCoding.txt"),
-            PetrarchFileKind::kNone);
+  EXPECT_EQ(PetrarchKindOf("Phoenix.IssueCoding.txt"), PetrarchFileKind::kNone);
   EXPECT_FALSE(LooksLikePetrarchDictionary("/nonexistent/x.actors.txt"));
 }
 
 TEST(PetrarchFiles, DirectoryAndMissingFiles) {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() /
-                 ("dyad_petrarch_test_" + std::to_string(::getpid()));
+  fs::path dir =
+      fs::temp_directory_path() /
+      (std::string("dyad_petrarch_test_").append(std::to_string(::getpid())));
   fs::create_directories(dir);
   auto write = [&](const char* name, const char* text) {
     std::ofstream(dir / name) << text;
@@ -527,9 +590,9 @@ TEST(PetrarchFiles, DirectoryAndMissingFiles) {
       << bad.status().message();
 
   Lexicon unused;
-  EXPECT_EQ(LoadPetrarchActors((dir / "missing.actors.txt").string(), &unused)
-                .code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(
+      LoadPetrarchActors((dir / "missing.actors.txt").string(), &unused).code(),
+      StatusCode::kNotFound);
   EXPECT_EQ(LoadPetrarchFile((dir / "notes.txt").string(), &unused).code(),
             StatusCode::kInvalidArgument);
   fs::remove_all(dir);

@@ -54,7 +54,8 @@ void SetConnected(PatternToken* token, bool connected) {
 struct Element {
   bool verb = false;
   PatternToken token;
-  bool connected = false;  // "_" joins it to the next element
+  bool connected = false;               // "_" joins it to the next element
+  size_t end = std::string_view::npos;  // where a word ended in its text
 };
 
 // Reads pattern and synset text into elements. PETRARCH-2 syntax on top of
@@ -88,6 +89,12 @@ class TokenReader {
           return Fail(std::string("nested '") + c + "'");
         if (!ReadGroup(c, inner, out, depth)) return false;
         i = close + 1;
+      } else if ((c == ')' || c == '}') && !out->empty() &&
+                 out->back().end == i) {
+        // "(WITH VISIT) VISIT)" in CAMEO.2.0.txt: PETRARCH-2 drops an
+        // element that closes a phrase never opened; so does dyad.
+        out->pop_back();
+        ++i;
       } else if (c == '}' || c == ')' || c == '[' || c == ']' || c == '|') {
         return Fail(std::string("unexpected '") + c + "'");
       } else if (c == '*') {
@@ -117,6 +124,7 @@ class TokenReader {
           e.token.kind = PatternToken::Kind::kSkip;
         else
           e.token = WordToken(word);
+        e.end = j;
         out->push_back(std::move(e));
         i = j;
       }
@@ -243,8 +251,7 @@ bool ParseVerbPhrase(std::string_view text, VerbPhrase* out,
       continue;
     }
     if (c == '_') {
-      if (!out->phrase.words.empty())
-        out->phrase.words.back().connected = true;
+      if (!out->phrase.words.empty()) out->phrase.words.back().connected = true;
       ++i;
       continue;
     }
@@ -258,13 +265,15 @@ bool ParseVerbPhrase(std::string_view text, VerbPhrase* out,
       return false;
     }
     if (word.find_first_of("[]{}()*&$%^+|") != std::string_view::npos) {
-      *error = "unexpected character in verb \"" + std::string(word) + "\"";
+      *error =
+          std::string("unexpected character in verb \"").append(word) + "\"";
       return false;
     }
     if (plus) {
       if (marked) {
-        *error = "more than one word marked '+' in \"" + std::string(text) +
-                 "\"";
+        *error =
+            std::string("more than one word marked '+' in \"").append(text) +
+            "\"";
         return false;
       }
       marked = true;
@@ -351,10 +360,12 @@ class VerbFileReader {
       std::string label = SynsetLabel(line.text, &no_plural);
       if (!label.empty()) defined_.insert(label);
     }
-    for (size_t k = 0; k < lexicon_->synsets.size(); ++k)
+    // ...or by a file loaded before into the same lexicon.
+    for (size_t k = 0; k < lexicon_->synsets.size(); ++k) {
       synset_index_[lexicon_->synsets[k].name] = k;
-    WalkLines(text, &sink_,
-              [&](const CleanLine& line) { return Line(line); });
+      defined_.insert(lexicon_->synsets[k].name);
+    }
+    WalkLines(text, &sink_, [&](const CleanLine& line) { return Line(line); });
     if (sink_.failed()) return sink_.status();
     return CloseBlock();
   }
@@ -398,7 +409,8 @@ class VerbFileReader {
     std::string error;
     if (!SplitBlocks(line.text, &head, &blocks, &trailing, &error))
       return Report(line.number, error);
-    if (trailing.find_first_not_of('-') != std::string_view::npos)
+    // "---  DISGRACE   [110]---  ---" in CAMEO.2.0.txt: dashes and blanks.
+    if (trailing.find_first_not_of("- \t") != std::string_view::npos)
       return Report(line.number, "text after the block code");
     Block block;
     block.open = true;
@@ -440,6 +452,7 @@ class VerbFileReader {
     std::vector<Element> elements;
     if (!reader.Read(text, false, &elements))
       return Report(line.number, reader.error());
+    if (elements.empty()) return Report(line.number, "empty synset member");
     if (reader.undefined_synset())
       return Report(line.number, "synset &" + reader.undefined_name() +
                                      " is not defined in this file");
@@ -475,8 +488,7 @@ class VerbFileReader {
     std::string error;
     if (!SplitBlocks(text, &head, &blocks, &trailing, &error))
       return Report(line.number, error);
-    if (blocks.empty())
-      return Report(line.number, "pattern has no [code]");
+    if (blocks.empty()) return Report(line.number, "pattern has no [code]");
     if (blocks.size() > 1)
       return Report(line.number, "pattern has more than one [code]");
     if (!trailing.empty())

@@ -68,23 +68,27 @@ bool IsEndMarker(std::string_view t) { return t.substr(0, 2) == "~~"; }
 // on the phrase line or on indented lines after it.
 template <typename Entry, typename AddCodes>
 Status LoadPhraseLines(const std::string& path,
-                       const std::vector<std::string>* lines,
-                       Lexicon* lexicon, std::vector<std::string>* errors,
+                       const std::vector<std::string>* lines, Lexicon* lexicon,
+                       std::vector<std::string>* errors,
                        std::vector<Entry>* entries, bool allow_word_blocks,
                        AddCodes add_codes, const char* entry_name) {
   ErrorSink sink(path, errors);
   std::vector<Phrase>* block = nullptr;
   bool have_entry = false;
+  bool entry_had_error = false;  // already reported: no second message
   int entry_line = 0;
   auto has_codes = [&](const Entry& e) {
-    if constexpr (std::is_same_v<Entry, Actor>) return !e.codes.empty();
-    else return !e.code.empty();
+    if constexpr (std::is_same_v<Entry, Actor>)
+      return !e.codes.empty();
+    else
+      return !e.code.empty();
   };
   auto close_entry = [&]() -> bool {
     if (!have_entry) return true;
     have_entry = false;
     if (!has_codes(entries->back())) {
       entries->pop_back();
+      if (entry_had_error) return true;
       return sink.Report(entry_line,
                          std::string(entry_name) + " has no code [ ]");
     }
@@ -106,9 +110,12 @@ Status LoadPhraseLines(const std::string& path,
         continue;
       }
       if (!close_entry()) return sink.status();
-      if (tag == "<NOUN>") block = &lexicon->nouns;
-      else if (tag == "<ADJECTIVE>") block = &lexicon->adjectives;
-      else if (tag == "</NOUN>" || tag == "</ADJECTIVE>") block = nullptr;
+      if (tag == "<NOUN>")
+        block = &lexicon->nouns;
+      else if (tag == "<ADJECTIVE>")
+        block = &lexicon->adjectives;
+      else if (tag == "</NOUN>" || tag == "</ADJECTIVE>")
+        block = nullptr;
       else if (!sink.Report(n, "unknown block tag " + std::string(t)))
         return sink.status();
       continue;
@@ -146,6 +153,7 @@ Status LoadPhraseLines(const std::string& path,
       entries->back().phrases.push_back(std::move(p));
       entries->back().origin = SourceLine{path, n};
       have_entry = true;
+      entry_had_error = false;
       entry_line = n;
     } else if (t[0] == '+') {
       Phrase p;
@@ -157,6 +165,7 @@ Status LoadPhraseLines(const std::string& path,
     }
     for (std::string_view b : blocks) {
       if (!add_codes(b, &entries->back(), &err)) {
+        entry_had_error = true;
         if (!sink.Report(n, err)) return sink.status();
       }
     }
@@ -256,12 +265,15 @@ Status LoadVerbLines(const std::string& path,
     auto fail = [&](const std::string& m) { return !sink.Report(n, m); };
     if (t[0] == '<') {
       std::string tag = Upper(t);
-      if (tag == "<SYNSETS>") block = Block::kSynsets;
+      if (tag == "<SYNSETS>")
+        block = Block::kSynsets;
       else if (tag == "<TIME>") {
         block = Block::kTime;
         lexicon->has_time_block = true;
-      } else if (tag == "</SYNSETS>" || tag == "</TIME>") block = Block::kNone;
-      else if (fail("unknown block tag " + std::string(t))) return sink.status();
+      } else if (tag == "</SYNSETS>" || tag == "</TIME>")
+        block = Block::kNone;
+      else if (fail("unknown block tag " + std::string(t)))
+        return sink.status();
       verb = nullptr;
       synset = nullptr;
       continue;
@@ -379,9 +391,9 @@ Status LoadVerbLines(const std::string& path,
     }
     // A verb root: "RESTOR [064]", "BURN DOWN [222]".
     if (blocks.size() != 1) {
-      if (fail(blocks.empty() ? "missing [code] after verb '" +
-                                    std::string(head) + "'"
-                              : "more than one [code] after verb"))
+      if (fail(blocks.empty()
+                   ? "missing [code] after verb '" + std::string(head) + "'"
+                   : "more than one [code] after verb"))
         return sink.status();
       verb = nullptr;
       continue;
@@ -411,8 +423,7 @@ Status LoadVerbLines(const std::string& path,
               lexicon->synsets.begin(), lexicon->synsets.end(),
               [&](const Synset& s) { return s.name == tok->synset; });
           if (!found && p.origin.file == path &&
-              !sink.Report(p.origin.line,
-                           "undeclared synset &" + tok->synset))
+              !sink.Report(p.origin.line, "undeclared synset &" + tok->synset))
             return sink.status();
         }
         for (const auto& alt : tok->alternatives)
@@ -478,8 +489,7 @@ Status LoadTabariOptions(const std::string& path, Lexicon* lexicon,
 Result<TabariProject> ReadTabariProject(const std::string& project_file) {
   auto lines = ReadLines(project_file);
   if (!lines.ok()) return lines.status();
-  std::filesystem::path dir =
-      std::filesystem::path(project_file).parent_path();
+  std::filesystem::path dir = std::filesystem::path(project_file).parent_path();
   TabariProject project;
   for (const std::string& raw : *lines) {
     std::string_view t = Trim(raw);
@@ -491,11 +501,16 @@ Result<TabariProject> ReadTabariProject(const std::string& project_file) {
     if (value.empty() || value.find('<') != std::string::npos) continue;
     std::filesystem::path p(value);
     std::string resolved = p.is_absolute() ? value : (dir / p).string();
-    if (tag == "ACTORSFILE") project.actors = resolved;
-    else if (tag == "VERBSFILE") project.verbs = resolved;
-    else if (tag == "AGENTSFILE") project.agents = resolved;
-    else if (tag == "OPTIONSFILE") project.options = resolved;
-    else if (tag == "TEXTFILE") project.text = resolved;
+    if (tag == "ACTORSFILE")
+      project.actors = resolved;
+    else if (tag == "VERBSFILE")
+      project.verbs = resolved;
+    else if (tag == "AGENTSFILE")
+      project.agents = resolved;
+    else if (tag == "OPTIONSFILE")
+      project.options = resolved;
+    else if (tag == "TEXTFILE")
+      project.text = resolved;
   }
   if (project.actors.empty() && project.verbs.empty())
     return ParseError(project_file +
@@ -522,7 +537,8 @@ Status LoadProjectInto(const TabariProject& project, Lexicon* lexicon,
 
 std::string Extension(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : ext)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext;
 }
 

@@ -21,13 +21,14 @@ class TabariLoaderTest : public ::testing::Test {
 };
 
 TEST_F(TabariLoaderTest, ActorsWithSynonymsAndDatedCodes) {
-  std::string path = Write("a.actors",
-                           "<NOUN>\nBEES\n</NOUN>\n"
-                           "ARNOR  [ARN]\n"
-                           "GOLLUM ; comment\n+SMEAGOL\n"
-                           "\t[HOB < 950601]\n\t[HOBGOV 950601 - 990815]\n"
-                           "THE_SHIRE  [FRO/BIL/SAM]\n"
-                           "MOUSE= [MUS]\nLIBYA_ [LBY]\n~~FINISH\nIGNORED [X]\n");
+  std::string path =
+      Write("a.actors",
+            "<NOUN>\nBEES\n</NOUN>\n"
+            "ARNOR  [ARN]\n"
+            "GOLLUM ; comment\n+SMEAGOL\n"
+            "\t[HOB < 950601]\n\t[HOBGOV 950601 - 990815]\n"
+            "THE_SHIRE  [FRO/BIL/SAM]\n"
+            "MOUSE= [MUS]\nLIBYA_ [LBY]\n~~FINISH\nIGNORED [X]\n");
   Lexicon lex;
   ASSERT_TRUE(LoadTabariActors(path, &lex).ok());
   ASSERT_EQ(lex.actors.size(), 5u);
@@ -70,9 +71,9 @@ TEST_F(TabariLoaderTest, CodeBlockWithoutCodeIsAnError) {
 }
 
 TEST_F(TabariLoaderTest, LenientModeCollectsEveryError) {
-  std::string path =
-      Write("many.verbs", "- * ORPHAN [010]\nARREST [212]\n- NO STAR [1]\n"
-                          "CUT\nBAN [191]\n");
+  std::string path = Write("many.verbs",
+                           "- * ORPHAN [010]\nARREST [212]\n- NO STAR [1]\n"
+                           "CUT\nBAN [191]\n");
   Lexicon lex;
   std::vector<std::string> errors;
   ASSERT_TRUE(LoadTabariVerbs(path, &lex, &errors).ok());
@@ -158,18 +159,23 @@ TEST_F(TabariLoaderTest, Options) {
   CoderOptions o;
   SourceLine where{"o.options", 3};
   ASSERT_TRUE(ApplyTabariOption("COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN",
-                                where, &o).ok());
+                                where, &o)
+                  .ok());
   EXPECT_EQ(o.complex_verbs, 5);
   EXPECT_EQ(o.complex_conjunctions, 4);
   EXPECT_TRUE(o.complex_no_actor_prior);
-  ASSERT_TRUE(ApplyTabariOption(
-      "DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", where, &o).ok());
+  ASSERT_TRUE(
+      ApplyTabariOption("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER",
+                        where, &o)
+          .ok());
   EXPECT_EQ(o.default_source, "DEFSRC");
   EXPECT_TRUE(o.default_source_prior);
   EXPECT_EQ(o.default_target, "DEFTAR");
   EXPECT_TRUE(o.default_target_after);
   ASSERT_TRUE(ApplyTabariOption("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 "
-                                "BMIN = 3 BMAX = 8", where, &o).ok());
+                                "BMIN = 3 BMAX = 8",
+                                where, &o)
+                  .ok());
   EXPECT_EQ(o.comma_min, 4);
   EXPECT_EQ(o.comma_max, 6);
   EXPECT_EQ(o.comma_end_min, 3);
@@ -201,6 +207,49 @@ TEST(TabariProjectTest, SharedSuiteLoads) {
   EXPECT_GT(lex->verbs.size(), 200u);
   EXPECT_GT(lex->agents.size(), 50u);
   EXPECT_EQ(lex->options.complex_verbs, 5);
+}
+
+}  // namespace
+}  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(CheckDictionaryFileTest, ReportsEveryErrorWithFileAndLine) {
+  auto path = std::filesystem::temp_directory_path() /
+              ("dyad_check_" + std::to_string(::getpid()) + ".actors");
+  std::ofstream(path) << "ARNOR [ARN]\nGONDOR [GON\nROHAN\nBREE [BRE <9913]\n";
+  std::vector<std::string> errors;
+  ASSERT_TRUE(CheckDictionaryFile(path.string(), &errors).ok());
+  ASSERT_EQ(errors.size(), 3u);
+  std::string name = path.string();
+  EXPECT_EQ(errors[0].rfind(name + ":2: missing right-bracket", 0), 0u)
+      << errors[0];
+  EXPECT_EQ(errors[1].rfind(name + ":3: actor has no code", 0), 0u)
+      << errors[1];
+  EXPECT_EQ(errors[2].rfind(name + ":4: bad date restriction", 0), 0u)
+      << errors[2];
+  std::filesystem::remove(path);
+}
+
+TEST(CheckDictionaryFileTest, UnknownKindAndMissingFile) {
+  std::vector<std::string> errors;
+  EXPECT_EQ(CheckDictionaryFile("/tmp/x.unknownkind", &errors).code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(CheckDictionaryFile("/nonexistent/a.actors", &errors).code(),
+            StatusCode::kNotFound);
+}
+
+TEST(CheckDictionaryFileTest, SharedTabariFilesAreClean) {
+  std::string dir = std::string(DYAD_SHARED_DIR) + "/data/suites/tabari/";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no " << dir;
+  for (const char* f :
+       {"TABARI.Demo.actors", "TABARI.Demo.verbs", "Validate.agents",
+        "Validate.options", "Validate.project"}) {
+    std::vector<std::string> errors;
+    ASSERT_TRUE(CheckDictionaryFile(dir + f, &errors).ok()) << f;
+    EXPECT_TRUE(errors.empty()) << f << ": " << errors.front();
+  }
 }
 
 }  // namespace

@@ -40,7 +40,9 @@ int KeyNumber(const std::string& text, const std::string& key) {
       size_t d = eq + 1;
       while (d < text.size() && text[d] == ' ') ++d;
       size_t e = d;
-      while (e < text.size() && std::isdigit(static_cast<unsigned char>(text[e]))) ++e;
+      while (e < text.size() &&
+             std::isdigit(static_cast<unsigned char>(text[e])))
+        ++e;
       if (e == d) return -2;
       return std::stoi(text.substr(d, e - d));
     }
@@ -73,16 +75,19 @@ Status ApplyTabariOption(std::string_view line, const SourceLine& where,
   std::string text = Upper(Trim(line));
   size_t colon = text.find(':');
   if (colon == std::string::npos)
-    return error("expected COMMAND: arguments, got '" + std::string(line) + "'");
+    return error("expected COMMAND: arguments, got '" + std::string(line) +
+                 "'");
   std::string command(Trim(std::string_view(text).substr(0, colon)));
   std::string args(Trim(std::string_view(text).substr(colon + 1)));
   if (command == "COMPLEX") {
     int verbs = BracketNumber(args, "VERBS");
     int conj = BracketNumber(args, "CONJ");
-    if (verbs == -2 || conj == -2) return error("bad COMPLEX limit in '" + args + "'");
+    if (verbs == -2 || conj == -2)
+      return error("bad COMPLEX limit in '" + args + "'");
     options->complex_verbs = verbs > 0 ? verbs : 0;
     options->complex_conjunctions = conj > 0 ? conj : 0;
-    options->complex_no_actor_prior = args.find("NOACTPRIOR") != std::string::npos;
+    options->complex_no_actor_prior =
+        args.find("NOACTPRIOR") != std::string::npos;
     return Status::Ok();
   }
   if (command == "DEFAULT") {
@@ -138,18 +143,22 @@ Status ApplyTabariOption(std::string_view line, const SourceLine& where,
     size_t eq = args.find('=');
     if (eq == std::string::npos) return error("LABEL: needs CODE=text");
     std::string code(Trim(std::string_view(args).substr(0, eq)));
-    std::string label(Trim(std::string_view(line).substr(
-        std::string_view(line).find('=') + 1)));
+    std::string label(Trim(
+        std::string_view(line).substr(std::string_view(line).find('=') + 1)));
     options->labels[code] = label;
     return Status::Ok();
   }
   if (command == "SET") {
     if (args.rfind("CODE ", 0) == 0) {
       std::string mode = args.substr(5);
-      if (mode == "ALL") options->code_by = CoderOptions::CodeBy::kAll;
-      else if (mode == "BY SENTENCE") options->code_by = CoderOptions::CodeBy::kSentence;
-      else if (mode == "BY CLAUSE") options->code_by = CoderOptions::CodeBy::kClause;
-      else return error("SET: CODE needs ALL, BY SENTENCE or BY CLAUSE");
+      if (mode == "ALL")
+        options->code_by = CoderOptions::CodeBy::kAll;
+      else if (mode == "BY SENTENCE")
+        options->code_by = CoderOptions::CodeBy::kSentence;
+      else if (mode == "BY CLAUSE")
+        options->code_by = CoderOptions::CodeBy::kClause;
+      else
+        return error("SET: CODE needs ALL, BY SENTENCE or BY CLAUSE");
       return Status::Ok();
     }
     size_t eq = args.find('=');
@@ -157,7 +166,8 @@ Status ApplyTabariOption(std::string_view line, const SourceLine& where,
     std::string key(Trim(std::string_view(args).substr(0, eq)));
     std::string value(Trim(std::string_view(args).substr(eq + 1)));
     if (key == "MINIMUM WORDS") {
-      if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos)
+      if (value.empty() ||
+          value.find_first_not_of("0123456789") != std::string::npos)
         return error("SET: MINIMUM WORDS needs a number");
       options->minimum_words = std::stoi(value);
     } else if (key == "CONVERT AGENT") {

@@ -20,7 +20,8 @@ std::string_view StripComment(std::string_view line) {
 
 std::string Upper(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -35,14 +36,15 @@ struct Lexer {
   bool AtEnd() const { return pos >= text.size(); }
   char Peek() const { return AtEnd() ? '\0' : text[pos]; }
   void SkipSpace() {
-    while (!AtEnd() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
+    while (!AtEnd() && std::isspace(static_cast<unsigned char>(text[pos])))
+      ++pos;
   }
 };
 
 bool IsWordChar(char c) {
-  return !std::isspace(static_cast<unsigned char>(c)) && c != '_' &&
-         c != '{' && c != '}' && c != '|' && c != '~' && c != '=' &&
-         c != '[' && c != ']' && c != '*' && c != '&';
+  return !std::isspace(static_cast<unsigned char>(c)) && c != '_' && c != '{' &&
+         c != '}' && c != '|' && c != '~' && c != '=' && c != '[' && c != ']' &&
+         c != '*' && c != '&';
 }
 
 // Marker for "*" while parsing; split out before returning.
@@ -58,9 +60,12 @@ bool ParseSequence(Lexer* lx, std::string_view stops,
     if (stops.find(c) != std::string_view::npos) return true;
     PatternToken tok;
     if (c == '_') {
-      // A connector: joins the previous element to the next.
-      if (!out->empty()) out->back().connected = true;
+      // A connector joins the previous element to the next; "_" before a
+      // blank only closes its word ("IN_ *": the whole word IN, anywhere).
       ++lx->pos;
+      bool before_blank =
+          lx->AtEnd() || std::isspace(static_cast<unsigned char>(lx->Peek()));
+      if (!out->empty() && !before_blank) out->back().connected = true;
       continue;
     }
     if (c == '{') {
@@ -96,11 +101,21 @@ bool ParseSequence(Lexer* lx, std::string_view stops,
       // "+" or "$" glued to letters would be a word; these are alone.
       ++lx->pos;
       switch (c) {
-        case '*': tok.kind = kVerbMarker; break;
-        case '$': tok.kind = PatternToken::Kind::kSource; break;
-        case '+': tok.kind = PatternToken::Kind::kTarget; break;
-        case '%': tok.kind = PatternToken::Kind::kCompound; break;
-        default: tok.kind = PatternToken::Kind::kSkip; break;
+        case '*':
+          tok.kind = kVerbMarker;
+          break;
+        case '$':
+          tok.kind = PatternToken::Kind::kSource;
+          break;
+        case '+':
+          tok.kind = PatternToken::Kind::kTarget;
+          break;
+        case '%':
+          tok.kind = PatternToken::Kind::kCompound;
+          break;
+        default:
+          tok.kind = PatternToken::Kind::kSkip;
+          break;
       }
       out->push_back(std::move(tok));
       continue;
@@ -303,7 +318,8 @@ bool ParseDatedCodes(std::string_view text, bool yyyy,
     }
   }
   size_t end = 0;
-  while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) &&
+  while (end < text.size() &&
+         !std::isspace(static_cast<unsigned char>(text[end])) &&
          text[end] != '<' && text[end] != '>')
     ++end;
   std::string codes(text.substr(0, end));
@@ -361,7 +377,8 @@ bool SplitBrackets(std::string_view line, std::string_view* head,
     *error = "missing left-bracket [";
     return false;
   }
-  *head = Trim(line.substr(0, open == std::string_view::npos ? line.size() : open));
+  *head =
+      Trim(line.substr(0, open == std::string_view::npos ? line.size() : open));
   while (open != std::string_view::npos) {
     size_t close = line.find(']', open + 1);
     if (close == std::string_view::npos) {
@@ -376,10 +393,9 @@ bool SplitBrackets(std::string_view line, std::string_view* head,
     blocks->push_back(line.substr(open + 1, close - open - 1));
     std::string_view between;
     open = line.find('[', close + 1);
-    between = Trim(line.substr(close + 1, (open == std::string_view::npos
-                                               ? line.size()
-                                               : open) -
-                                              close - 1));
+    between = Trim(line.substr(
+        close + 1,
+        (open == std::string_view::npos ? line.size() : open) - close - 1));
     if (!between.empty()) {
       *error = "unexpected text '" + std::string(between) + "' after ]";
       return false;

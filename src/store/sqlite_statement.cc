@@ -8,8 +8,10 @@ Status SqliteStatus(sqlite3* db, int rc, std::string_view path,
                     std::string_view what) {
   std::string message(path);
   message += ": ";
-  message += what;
-  message += ": ";
+  if (!what.empty()) {
+    message += what;
+    message += ": ";
+  }
   // sqlite3_errmsg describes the most recent failure on `db`; the result
   // code's generic text is the fallback when there is no connection.
   message += db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
@@ -36,7 +38,7 @@ Status SqliteStatus(sqlite3* db, int rc, std::string_view path,
 
 Status Exec(sqlite3* db, std::string_view path, const char* sql) {
   int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
-  if (rc != SQLITE_OK) return SqliteStatus(db, rc, path, sql);
+  if (rc != SQLITE_OK) return SqliteStatus(db, rc, path, "");
   return Status::Ok();
 }
 
@@ -95,7 +97,7 @@ Result<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  Status status = SqliteStatus(db_, rc, *path_, "running query");
+  Status status = SqliteStatus(db_, rc, *path_, "");
   sqlite3_reset(stmt_);
   return status;
 }

@@ -15,13 +15,15 @@
 namespace dyad::store_internal {
 
 // Maps a SQLite result code to a Status whose message reads
-// "PATH: WHAT: SQLITE MESSAGE". A damaged or foreign file gives kDataLoss,
-// operating-system refusals kIoError, constraint violations
-// kInvalidArgument, anything else kInternal.
+// "PATH: WHAT: SQLITE MESSAGE" ("PATH: SQLITE MESSAGE" when `what` is
+// empty). A damaged or foreign file gives kDataLoss, operating-system
+// refusals kIoError, constraint violations kInvalidArgument, anything else
+// kInternal.
 Status SqliteStatus(sqlite3* db, int rc, std::string_view path,
                     std::string_view what);
 
-// Runs one or more SQL statements that return no rows.
+// Runs one or more SQL statements that return no rows. Errors read
+// "PATH: SQLITE MESSAGE".
 Status Exec(sqlite3* db, std::string_view path, const char* sql);
 
 // A prepared statement. Move-only; finalizes itself.

@@ -79,18 +79,19 @@ void HashActor(ContentHasher& hasher, const ActorRef& actor) {
   hasher.AddInt(actor.span.end);
 }
 
-// Hashes exactly what Put writes, so that any change to a stored column,
-// including one that comes from newer CAMEO tables, changes the hash.
+// Hashes what Put writes, so that any change to a stored column, including
+// one that comes from newer CAMEO tables, changes the hash. Provenance
+// (source path and line) is left out: the same article read again through
+// another path, or from a shifted JSONL line, is not new content.
 std::string ContentHash(const Document& doc,
                         const std::vector<DerivedEvent>& derived) {
   ContentHasher hasher;
   hasher.AddInt(Store::kSchemaVersion);
   for (const std::string* field :
-       {&doc.doc_id, &doc.source, &doc.url, &doc.published, &doc.section,
-        &doc.headline, &doc.caption, &doc.dateline, &doc.agency, &doc.text}) {
+       {&doc.doc_id, &doc.url, &doc.published, &doc.section, &doc.headline,
+        &doc.caption, &doc.dateline, &doc.agency, &doc.text}) {
     hasher.AddString(*field);
   }
-  hasher.AddInt(static_cast<int64_t>(doc.line));
   for (const std::vector<std::string>* list : {&doc.authors, &doc.categories}) {
     hasher.AddInt(static_cast<int64_t>(list->size()));
     for (const std::string& item : *list) hasher.AddString(item);
@@ -256,6 +257,12 @@ struct Store::Impl {
   }
 
   Status PrepareWriteStatements();
+  // What the store holds under a doc_id.
+  struct Stored {
+    std::optional<int64_t> article;  // row id; nullopt when absent
+    bool same_hash = false;          // it holds exactly this content
+  };
+  Result<Stored> FindStored(const std::string& doc_id, const std::string& hash);
   Result<bool> WriteDocument(const Document& doc,
                              const std::vector<DerivedEvent>& derived,
                              const std::string& hash);
@@ -338,24 +345,32 @@ void BindArticle(Statement& s, const Document& doc, const std::string& authors,
 
 }  // namespace
 
+Result<Store::Impl::Stored> Store::Impl::FindStored(const std::string& doc_id,
+                                                    const std::string& hash) {
+  select_article.BindText(1, doc_id);
+  Result<bool> found = select_article.Step();
+  if (!found.ok()) return found.status();
+  Stored stored;
+  if (*found) {
+    stored.article = select_article.Int(0);
+    stored.same_hash = select_article.Text(1) == hash;
+  }
+  select_article.Reset();
+  return stored;
+}
+
 Result<bool> Store::Impl::WriteDocument(
     const Document& doc, const std::vector<DerivedEvent>& derived,
     const std::string& hash) {
-  select_article.BindText(1, doc.doc_id);
-  Result<bool> found = select_article.Step();
-  if (!found.ok()) return found.status();
-  int64_t article = 0;
-  bool same = false;
-  if (*found) {
-    article = select_article.Int(0);
-    same = select_article.Text(1) == hash;
-  }
-  select_article.Reset();
-  if (same) return false;
+  Result<Stored> stored = FindStored(doc.doc_id, hash);
+  if (!stored.ok()) return stored.status();
+  if (stored->same_hash) return false;
+  int64_t article = stored->article.value_or(0);
+  const bool found = stored->article.has_value();
 
   const std::string authors = JsonArray(doc.authors);
   const std::string categories = JsonArray(doc.categories);
-  if (*found) {
+  if (found) {
     for (Statement* remove :
          {&delete_sentences, &delete_events, &delete_quotes}) {
       remove->BindInt(1, article);
@@ -450,6 +465,26 @@ Store::~Store() = default;
 
 const std::string& Store::path() const { return impl_->path; }
 
+namespace {
+
+Status Configure(sqlite3* db, const std::string& path, bool writable) {
+  if (writable) {
+    // WAL: readers never block the writer; with synchronous=NORMAL a commit
+    // does not wait for the disk, and a crash can lose only the last
+    // commits, never corrupt the file. A larger autocheckpoint copies pages
+    // back to the database less often during bulk loads.
+    DYAD_RETURN_IF_ERROR(Exec(db, path,
+                              "PRAGMA journal_mode = WAL; "
+                              "PRAGMA synchronous = NORMAL; "
+                              "PRAGMA wal_autocheckpoint = 16384"));
+  }
+  return Exec(db, path,
+              "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; "
+              "PRAGMA temp_store = MEMORY");
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
                                            StoreMode mode) {
   if (path.empty()) return InvalidArgument("store path is empty");
@@ -491,21 +526,24 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
   sqlite3_busy_timeout(impl->db, 5000);
 
   const bool writable = mode != StoreMode::kReadOnly;
-  if (writable) {
-    // WAL: readers never block the writer; with synchronous=NORMAL a commit
-    // does not wait for the disk, and a crash can lose only the last
-    // commits, never corrupt the file.
-    DYAD_RETURN_IF_ERROR(Exec(impl->db, path, "PRAGMA journal_mode = WAL"));
-    DYAD_RETURN_IF_ERROR(Exec(impl->db, path, "PRAGMA synchronous = NORMAL"));
-    DYAD_RETURN_IF_ERROR(
-        Exec(impl->db, path, "PRAGMA wal_autocheckpoint = 16384"));
+  if (writable && sqlite3_db_readonly(impl->db, "main") == 1) {
+    // SQLite quietly falls back to reading when the file may not be written.
+    return IoError(path + ": the file is read-only, cannot store into it");
   }
-  DYAD_RETURN_IF_ERROR(Exec(impl->db, path,
-                            "PRAGMA foreign_keys = ON; "
-                            "PRAGMA cache_size = -32768; "
-                            "PRAGMA temp_store = MEMORY"));
-  DYAD_RETURN_IF_ERROR(
-      store_internal::EnsureSchema(impl->db, path, writable, kSchemaVersion));
+  Status status = Configure(impl->db, path, writable);
+  if (status.ok()) {
+    status =
+        store_internal::EnsureSchema(impl->db, path, writable, kSchemaVersion);
+  }
+  if (status.code() == StatusCode::kDataLoss) {
+    // The first read of a foreign or damaged file fails here; say so in
+    // words a user can act on.
+    std::string detail = status.message();
+    if (detail.rfind(path + ": ", 0) == 0) detail.erase(0, path.size() + 2);
+    return DataLoss(path + ": not a SQLite database, or a damaged one (" +
+                    detail + ")");
+  }
+  if (!status.ok()) return status;
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
@@ -528,6 +566,14 @@ Result<bool> Store::Put(const Document& doc) {
   for (const Event& event : doc.events) derived.push_back(Derive(doc, event));
   const std::string hash = ContentHash(doc, derived);
 
+  if (!impl.in_batch) {
+    // Unchanged content is answered by a read, without taking the write
+    // lock, so re-coding a corpus does not contend with other writers.
+    // WriteDocument checks again under the lock.
+    Result<Impl::Stored> stored = impl.FindStored(doc.doc_id, hash);
+    if (!stored.ok()) return stored.status();
+    if (stored->same_hash) return false;
+  }
   // Inside a batch a savepoint keeps this document all-or-nothing without
   // ending the batch's transaction.
   Statement& open = impl.in_batch ? impl.savepoint : impl.begin;

@@ -406,7 +406,7 @@ TEST_F(StoreTest, AnyStoredFieldChangeCountsAsNewContent) {
       [](Document& d) { d.events[0].place.lat += 0.01; },
       [](Document& d) { d.events[1].date_from_text = true; },
       [](Document& d) { d.quotes[0].speaker.code = ""; },
-      [](Document& d) { d.line = 7; },
+      [](Document& d) { d.url.clear(); },
   };
   for (size_t i = 0; i < edits.size(); ++i) {
     Document changed = base;
@@ -416,6 +416,22 @@ TEST_F(StoreTest, AnyStoredFieldChangeCountsAsNewContent) {
     EXPECT_TRUE(*put) << "edit " << i;
     EXPECT_TRUE(*store->Put(base)) << "edit " << i;
   }
+}
+
+TEST_F(StoreTest, ProvenanceAloneIsNotNewContent) {
+  auto store = OpenOrDie("provenance.db");
+  ASSERT_NE(store, nullptr);
+  Document doc = SampleDocument();
+  ASSERT_TRUE(*store->Put(doc));
+  Document moved = doc;
+  moved.source = "./elsewhere/" + doc.doc_id + ".txt";
+  moved.line = 12;
+  Result<bool> put = store->Put(moved);
+  ASSERT_TRUE(put.ok());
+  EXPECT_FALSE(*put);
+  Result<std::optional<Document>> article = store->GetArticle(doc.doc_id);
+  ASSERT_TRUE(article.ok() && article->has_value());
+  EXPECT_EQ((**article).source, doc.source);  // the first provenance stays
 }
 
 // All events from a corpus of documents with varied actors, codes, dates.
