@@ -215,13 +215,16 @@ Result<TabariProject> ReadTabariProject(const std::string& project_file);
 Result<Lexicon> LoadTabariProject(const std::string& project_file);
 
 // Loads every dictionary file in `dir` (not recursive), in name order:
-// .actors, .agents, .verbs, .options (a .project file there is used instead
-// when the directory holds exactly one). Returns NotFound when the
+// .options, .actors, .agents, .verbs (a .project file there is used instead
+// when the directory holds exactly one). A directory without TABARI files
+// but with PETRARCH-2 ones (*actors*.txt, *verbs*.txt...) is loaded with
+// LoadPetrarchDictionaries (petrarch_lexicon.h). Returns NotFound when the
 // directory holds no dictionary file.
 Result<Lexicon> LoadDictionaryDir(const std::string& dir);
 
 // Checks one dictionary file of any supported kind (chosen by extension,
-// .project loads what it names) and returns every error found, each as
+// .project loads what it names; PETRARCH files by their names) and returns
+// every error found, each as
 // "FILE:LINE: message"; empty when the file is clean. The returned Status
 // is non-OK only when the file cannot be read or its kind is unknown.
 Status CheckDictionaryFile(const std::string& path,

@@ -65,8 +65,9 @@ struct EventQuery {
   std::string actor;   // source OR target code starts with this
   std::string source;  // source code starts with this
   std::string target;  // target code starts with this
-  // With both source and target set: also match events from target to
-  // source (the undirected dyad).
+  // Also match the reverse direction: events whose source matches `target`
+  // and whose target matches `source` (the undirected dyad). No effect when
+  // neither source nor target is set.
   bool both_directions = false;
   std::string cameo;  // CAMEO code starts with this ("04", "042")
   std::string root;   // CAMEO root equals this ("04")

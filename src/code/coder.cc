@@ -7,8 +7,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <functional>
 #include <set>
+#include <type_traits>
+#include <unordered_set>
 
 #include "code/compiled_lexicon.h"
 
@@ -22,7 +23,27 @@ using coder_internal::WordMatches;
 
 namespace {
 
-constexpr int kMaxGap = 8;  // words allowed between parts of a spaced phrase
+constexpr int kMaxGap = 12;
+
+// A non-owning reference to a callable, for the matcher's continuations:
+// they live on the stack for the whole call, so nothing is allocated.
+template <typename Sig>
+class FunctionRef;
+template <typename R, typename... Args>
+class FunctionRef<R(Args...)> {
+ public:
+  template <typename F>
+    requires(!std::is_same_v<std::remove_cv_t<F>, FunctionRef>)
+  FunctionRef(F& f)  // NOLINT: implicit by design
+      : object_(&f), call_([](void* o, Args... a) -> R {
+          return (*static_cast<F*>(o))(a...);
+        }) {}
+  R operator()(Args... a) const { return call_(object_, a...); }
+
+ private:
+  void* object_;
+  R (*call_)(void*, Args...);
+};  // words allowed between parts of a spaced phrase
 
 bool IsOneOf(std::string_view w, std::initializer_list<std::string_view> set) {
   for (std::string_view s : set)
@@ -104,7 +125,17 @@ class SentenceCoder {
   };
   struct Bindings {
     int source = -1, target = -1, compound = -1;  // group ids
-    std::vector<int> skipped;
+    std::array<int, 4> skipped{};
+    int skipped_count = 0;
+    void Skip(int g) {
+      if (skipped_count < static_cast<int>(skipped.size()))
+        skipped[skipped_count++] = g;
+    }
+    bool Skipped(int g) const {
+      for (int i = 0; i < skipped_count; ++i)
+        if (skipped[i] == g) return true;
+      return false;
+    }
   };
 
   void Identify();
@@ -118,11 +149,13 @@ class SentenceCoder {
                 Party* source_used);
   bool MatchPattern(const CompiledPattern& p, const VerbOcc& v, int cs, int ce,
                     Bindings* b);
-  using Cont = std::function<bool(int, Bindings&)>;
+  // True unless a word `p` needs is absent from the sentence.
+  bool MayMatch(const CompiledPattern& p);
+  using Cont = FunctionRef<bool(int, Bindings&)>;
   bool MatchFwd(const std::vector<PatternToken>& toks, size_t k, int pos,
-                bool adjacent, int ce, Bindings& b, const Cont& cont);
+                bool adjacent, int ce, Bindings& b, Cont cont);
   bool MatchBwd(const std::vector<PatternToken>& toks, int k, int pos,
-                bool adjacent, int cs, Bindings& b, const Cont& cont);
+                bool adjacent, int cs, Bindings& b, Cont cont);
   Party PartyOf(int group) const;
   void Emit(const Party& s, const Party& t, const std::string& code,
             const VerbOcc& v, const std::string& rule);
@@ -139,6 +172,7 @@ class SentenceCoder {
   CoderContext* context_;
 
   std::vector<Word> w_;
+  std::unordered_set<std::string_view> prefixes_;  // of every word
   std::vector<ActorOcc> actors_;
   std::vector<Group> groups_;
   std::vector<VerbOcc> verbs_;
@@ -231,7 +265,7 @@ void SentenceCoder::Identify() {
     best_positions.clear();
     size_t max_len = std::min(t.size(), c_.longest_key);
     for (size_t len = 1; len <= max_len; ++len) {
-      auto it = c_.by_first.find(t.substr(0, len));
+      auto it = c_.by_first.find(std::string_view(t).substr(0, len));
       if (it == c_.by_first.end()) continue;
       for (int id : it->second) {
         const Entry& e = c_.entries[id];
@@ -251,7 +285,7 @@ void SentenceCoder::Identify() {
                           (letters(e) == letters(*best) && &e < best)))));
         if (better) {
           best = &e;
-          best_positions = positions;
+          best_positions.swap(positions);
         }
       }
     }
@@ -637,7 +671,7 @@ int SentenceCoder::GroupEndingAt(int pos) const {
 
 bool SentenceCoder::MatchFwd(const std::vector<PatternToken>& toks, size_t k,
                              int pos, bool adjacent, int ce, Bindings& b,
-                             const Cont& cont) {
+                             Cont cont) {
   if (k == toks.size()) return cont(pos, b);
   const PatternToken& t = toks[k];
   int last_start = adjacent ? pos : ce - 1;
@@ -660,7 +694,7 @@ bool SentenceCoder::MatchFwd(const std::vector<PatternToken>& toks, size_t k,
         if (t.kind == PatternToken::Kind::kSource) b.source = g;
         if (t.kind == PatternToken::Kind::kTarget) b.target = g;
         if (t.kind == PatternToken::Kind::kCompound) b.compound = g;
-        if (t.kind == PatternToken::Kind::kSkip) b.skipped.push_back(g);
+        if (t.kind == PatternToken::Kind::kSkip) b.Skip(g);
         if (MatchFwd(toks, k + 1, groups_[g].end + 1, t.connected, ce, b, cont))
           return true;
         b = saved;
@@ -670,7 +704,7 @@ bool SentenceCoder::MatchFwd(const std::vector<PatternToken>& toks, size_t k,
         auto it = c_.synsets.find(t.synset);
         if (it == c_.synsets.end()) return false;
         for (const auto& member : it->second) {
-          Cont next = [&](int end, Bindings& bb) {
+          auto next = [&](int end, Bindings& bb) {
             return MatchFwd(toks, k + 1, end, t.connected, ce, bb, cont);
           };
           if (MatchFwd(member, 0, p, true, ce, b, next)) return true;
@@ -679,7 +713,7 @@ bool SentenceCoder::MatchFwd(const std::vector<PatternToken>& toks, size_t k,
       }
       case PatternToken::Kind::kAlternatives:
         for (const auto& alt : t.alternatives) {
-          Cont next = [&](int end, Bindings& bb) {
+          auto next = [&](int end, Bindings& bb) {
             return MatchFwd(toks, k + 1, end, t.connected, ce, bb, cont);
           };
           if (MatchFwd(alt, 0, p, true, ce, b, next)) return true;
@@ -692,7 +726,7 @@ bool SentenceCoder::MatchFwd(const std::vector<PatternToken>& toks, size_t k,
 
 bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
                              int pos, bool adjacent, int cs, Bindings& b,
-                             const Cont& cont) {
+                             Cont cont) {
   if (k < 0) return cont(pos, b);
   const PatternToken& t = toks[k];
   int first_end = adjacent ? pos : cs;
@@ -716,7 +750,7 @@ bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
         if (t.kind == PatternToken::Kind::kSource) b.source = g;
         if (t.kind == PatternToken::Kind::kTarget) b.target = g;
         if (t.kind == PatternToken::Kind::kCompound) b.compound = g;
-        if (t.kind == PatternToken::Kind::kSkip) b.skipped.push_back(g);
+        if (t.kind == PatternToken::Kind::kSkip) b.Skip(g);
         if (MatchBwd(toks, k - 1, groups_[g].start - 1, next_adj, cs, b, cont))
           return true;
         b = saved;
@@ -726,7 +760,7 @@ bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
         auto it = c_.synsets.find(t.synset);
         if (it == c_.synsets.end()) return false;
         for (const auto& member : it->second) {
-          Cont next = [&](int start, Bindings& bb) {
+          auto next = [&](int start, Bindings& bb) {
             return MatchBwd(toks, k - 1, start, next_adj, cs, bb, cont);
           };
           if (MatchBwd(member, static_cast<int>(member.size()) - 1, p, true, cs,
@@ -737,7 +771,7 @@ bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
       }
       case PatternToken::Kind::kAlternatives:
         for (const auto& alt : t.alternatives) {
-          Cont next = [&](int start, Bindings& bb) {
+          auto next = [&](int start, Bindings& bb) {
             return MatchBwd(toks, k - 1, start, next_adj, cs, bb, cont);
           };
           if (MatchBwd(alt, static_cast<int>(alt.size()) - 1, p, true, cs, b,
@@ -750,11 +784,23 @@ bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
   return false;
 }
 
+bool SentenceCoder::MayMatch(const CompiledPattern& p) {
+  if (prefixes_.empty()) {
+    for (const Word& w : w_)
+      for (size_t len = 1; len <= w.text.size(); ++len)
+        prefixes_.insert(std::string_view(w.text).substr(0, len));
+  }
+  for (const std::string& r : p.required)
+    if (prefixes_.find(r) == prefixes_.end()) return false;
+  return true;
+}
+
 bool SentenceCoder::MatchPattern(const CompiledPattern& p, const VerbOcc& v,
                                  int cs, int ce, Bindings* b) {
-  Cont lower = [&](int, Bindings& bb) {
-    return MatchFwd(p.lower, 0, v.end + 1, p.lower_connected, ce, bb,
-                    [](int, Bindings&) { return true; });
+  if (!MayMatch(p)) return false;
+  auto done = [](int, Bindings&) { return true; };
+  auto lower = [&](int, Bindings& bb) {
+    return MatchFwd(p.lower, 0, v.end + 1, p.lower_connected, ce, bb, done);
   };
   bool adj = !p.upper.empty() && p.upper.back().connected;
   return MatchBwd(p.upper, static_cast<int>(p.upper.size()) - 1, v.start - 1,
@@ -843,7 +889,7 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
   }
   auto excluded = [&](int g) {
     if (g == b.source || g == b.target) return true;
-    return std::find(b.skipped.begin(), b.skipped.end(), g) != b.skipped.end();
+    return b.Skipped(g);
   };
   // A compound in the pattern: its members act on each other.
   if (b.compound >= 0) {
@@ -918,7 +964,10 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
   if (!have_tgt) {
     for (size_t g = 0; g < groups_.size(); ++g) {
       int gi = static_cast<int>(g);
-      if (groups_[g].start < after_from || groups_[g].end >= ce) continue;
+      // A spaced actor may run past the clause ("Durthang ... Orc").
+      if (groups_[g].start >= ce || groups_[g].end < after_from) continue;
+      if (groups_[g].start < after_from && groups_[g].start >= v.start)
+        continue;
       if (excluded(gi) || same_as_source(gi)) continue;
       tgt = PartyOf(gi);
       have_tgt = true;
@@ -933,7 +982,7 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
     for (size_t g = 0; g < groups_.size(); ++g) {
       int gi = static_cast<int>(g);
       if (groups_[g].start <= groups_[src.group].end ||
-          groups_[g].end >= v.start || groups_[g].start < cs)
+          groups_[g].end >= v.start || groups_[g].end < cs)
         continue;
       if (excluded(gi) || same_as_source(gi)) continue;
       tgt = PartyOf(gi);

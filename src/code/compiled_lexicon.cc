@@ -104,6 +104,18 @@ int TokensLength(const std::vector<PatternToken>& toks) {
   return n;
 }
 
+void AddRequired(const std::vector<PatternToken>& toks,
+                 std::vector<std::string>* out) {
+  for (const PatternToken& t : toks) {
+    if (t.kind != PatternToken::Kind::kWord || t.word.text.empty()) continue;
+    std::string w = t.word.text;
+    // DEPLORE_ also matches DEPLORING.
+    if (t.word.match == WordMatch::kWord && w.size() > 1 && w.back() == 'E')
+      w.pop_back();
+    out->push_back(std::move(w));
+  }
+}
+
 bool HasKind(const std::vector<PatternToken>& toks, PatternToken::Kind k) {
   for (const PatternToken& t : toks) {
     if (t.kind == k) return true;
@@ -231,6 +243,8 @@ std::shared_ptr<const CompiledLexicon> CompiledLexicon::Compile(
                           HasKind(l, PatternToken::Kind::kTarget);
           cp.has_compound = HasKind(u, PatternToken::Kind::kCompound) ||
                             HasKind(l, PatternToken::Kind::kCompound);
+          AddRequired(u, &cp.required);
+          AddRequired(l, &cp.required);
           c->verbs[i].patterns.push_back(std::move(cp));
         }
       }

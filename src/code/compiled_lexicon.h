@@ -41,10 +41,22 @@ struct CompiledPattern {
   int order = 0;   // position in the file; earlier wins ties
   std::string rule;
   bool has_source = false, has_target = false, has_compound = false;
+  // Literal words the pattern cannot match without (outside alternatives
+  // and synsets), each cut to the prefix any matching text word starts
+  // with: a cheap filter before the full match.
+  std::vector<std::string> required;
 };
 
 struct CompiledVerb {
   std::vector<CompiledPattern> patterns;  // in trial order
+};
+
+// Lets by_first be searched with a string_view, without a copy.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>{}(s);
+  }
 };
 
 struct CompiledLexicon {
@@ -52,7 +64,9 @@ struct CompiledLexicon {
   std::vector<Entry> entries;
   // First word text (or, for words ending in E, that text minus the E) to
   // entry ids.
-  std::unordered_map<std::string, std::vector<int>> by_first;
+  std::unordered_map<std::string, std::vector<int>, StringHash,
+                     std::equal_to<>>
+      by_first;
   std::vector<CompiledVerb> verbs;  // parallel to lexicon->verbs
   std::unordered_map<std::string, std::vector<std::vector<PatternToken>>>
       synsets;  // normalised members by name

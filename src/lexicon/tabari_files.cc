@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "dyad/lexicon.h"
+#include "dyad/petrarch_lexicon.h"
 #include "lexicon/tabari_syntax.h"
 
 namespace dyad {
@@ -579,7 +580,16 @@ Result<Lexicon> LoadDictionaryDir(const std::string& dir) {
       if (k == ".verbs") DYAD_RETURN_IF_ERROR(LoadTabariVerbs(f, &lexicon));
     }
   }
-  if (!any) return NotFound(dir + ": no dictionary files (.actors, .verbs...)");
+  if (!any) {
+    // No TABARI file: a PETRARCH-2 set (Phoenix and the like)?
+    for (const std::string& f : files)
+      if (PetrarchKindOf(f) != PetrarchFileKind::kNone)
+        return LoadPetrarchDictionaries(dir);
+    return NotFound(dir +
+                    ": no dictionary files (TABARI .actors/.agents/.verbs/"
+                    ".options/.project or PETRARCH *actors*.txt, "
+                    "*verbs*.txt...)");
+  }
   if (lexicon.has_time_block) lexicon.options.time_shift = true;
   return lexicon;
 }
@@ -603,9 +613,13 @@ Status CheckDictionaryFile(const std::string& path,
     }
     return LoadProjectInto(*project, &lexicon, errors);
   }
+  if (PetrarchKindOf(path) != PetrarchFileKind::kNone)
+    return LoadPetrarchFile(path, &lexicon, errors);
   return InvalidArgument(path +
                          ": unknown dictionary kind (expected .actors, "
-                         ".agents, .verbs, .options or .project)");
+                         ".agents, .verbs, .options, .project or a PETRARCH "
+                         "*actors*.txt, *agents*.txt, *verbs*.txt, "
+                         "CAMEO*.txt, *discards*.txt)");
 }
 
 }  // namespace dyad

@@ -781,6 +781,25 @@ TEST_F(StoreTest, RollbackBatchDropsItsDocuments) {
   EXPECT_FALSE(store->CommitBatch().ok());  // nothing open
 }
 
+TEST_F(StoreTest, ReadersAreNotBlockedByAnOpenBatch) {
+  auto writer = OpenOrDie("wal.db");
+  ASSERT_NE(writer, nullptr);
+  ASSERT_TRUE(*writer->Put(SampleDocument("committed")));
+  ASSERT_TRUE(writer->BeginBatch().ok());
+  ASSERT_TRUE(*writer->Put(SampleDocument("pending")));
+
+  auto reader = OpenOrDie("wal.db", StoreMode::kReadOnly);
+  ASSERT_NE(reader, nullptr);
+  Result<StoreCounts> counts = reader->Counts();
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_EQ(counts->articles, 1);  // the batch is not visible yet
+
+  ASSERT_TRUE(writer->CommitBatch().ok());
+  counts = reader->Counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->articles, 2);
+}
+
 TEST_F(StoreTest, ReadOnlyStoreAnswersQueriesButRefusesPuts) {
   {
     auto store = OpenOrDie("ro.db");
