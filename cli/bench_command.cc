@@ -17,7 +17,7 @@ namespace dyad::cli {
 namespace {
 
 struct BenchOptions {
-  std::string input = "../shared/data/news";
+  std::string input = "../shared/data/news/voa_stories.jsonl";
   std::string dictionaries;
   size_t min_sentences = 50000;
   int runs = 5;
@@ -99,7 +99,7 @@ void AddBenchCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "bench", "Measure sentences per second of text + coding on one core");
   cmd->add_option("input", opts->input,
-                  "Articles to repeat (default ../shared/data/news)");
+                  "Articles to repeat (default ../shared/data/news/voa_stories.jsonl)");
   cmd->add_option("--dictionaries", opts->dictionaries,
                   "Use these dictionaries instead of the default lexicon");
   cmd->add_option("--sentences", opts->min_sentences,

@@ -178,6 +178,14 @@ TEST_F(CoderTest, DateRestrictedActorCodes) {
             (std::set<Triple>{{"HOBGOV", "GON", "122"}}));
 }
 
+TEST_F(CoderTest, CapitalisedVerbIsANounExceptInTitleCase) {
+  // TABARI: a capitalised verb inside mixed case is a name, not a verb.
+  EXPECT_TRUE(CodeText("Arnor and the Condemned Gondor players met.").empty());
+  // A Title Case headline keeps its verbs.
+  EXPECT_EQ(CodeText("Arnor Condemns Gondor Over Border Raid"),
+            (std::set<Triple>{{"ARN", "GON", "122"}}));
+}
+
 TEST_F(CoderTest, CommaClauseIsDropped) {
   // The internal clause holds the only later actor; dropping it leaves
   // Rohan as the target.

@@ -64,8 +64,7 @@ struct CompiledLexicon {
   std::vector<Entry> entries;
   // First word text (or, for words ending in E, that text minus the E) to
   // entry ids.
-  std::unordered_map<std::string, std::vector<int>, StringHash,
-                     std::equal_to<>>
+  std::unordered_map<std::string, std::vector<int>, StringHash, std::equal_to<>>
       by_first;
   std::vector<CompiledVerb> verbs;  // parallel to lexicon->verbs
   std::unordered_map<std::string, std::vector<std::vector<PatternToken>>>

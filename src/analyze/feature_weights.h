@@ -1,0 +1,75 @@
+// The tagger's weights: for each feature key, a short list of (label,
+// weight) pairs, the labels the feature votes for or against. Most features
+// touch only a few of the ~100 labels, so sparse rows are both smaller on
+// disk and faster to score than a dense key x label table.
+#ifndef DYAD_ANALYZE_FEATURE_WEIGHTS_H_
+#define DYAD_ANALYZE_FEATURE_WEIGHTS_H_
+
+#include <cstdint>
+#include <vector>
+
+namespace dyad::analyze {
+
+struct LabelWeight {
+  int16_t weight = 0;  // quantized; the model's scale turns it into a float
+  uint8_t label = 0;
+  uint8_t unused = 0;
+};
+
+class FeatureWeights {
+ public:
+  struct Row {
+    uint64_t key = 0;
+    std::vector<LabelWeight> weights;
+  };
+
+  FeatureWeights() = default;
+
+  // Takes rows with distinct keys (any order) and builds the lookup index.
+  // Rows without weights are dropped; a row holds at most 255 weights.
+  explicit FeatureWeights(std::vector<Row> rows);
+
+  // Adds the weights of `key` (if any) into scores[label].
+  void AddScores(uint64_t key, int32_t* scores) const {
+    if (slots_.empty()) return;
+    uint32_t fingerprint = Fingerprint(key);
+    for (uint64_t i = key & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.fingerprint == fingerprint) {
+        const LabelWeight* w = &entries_[slot.begin];
+        for (uint32_t k = 0; k < slot.count; ++k) {
+          scores[w[k].label] += w[k].weight;
+        }
+        return;
+      }
+      if (slot.fingerprint == 0) return;
+    }
+  }
+
+  // The rows sorted by key (for saving).
+  std::vector<Row> SortedRows() const;
+
+  size_t row_count() const { return keys_.size(); }
+  size_t weight_count() const { return entries_.size(); }
+
+ private:
+  struct Slot {
+    uint32_t fingerprint = 0;  // 0: empty
+    uint32_t begin : 24 = 0;
+    uint32_t count : 8 = 0;
+  };
+
+  static uint32_t Fingerprint(uint64_t key) {
+    uint32_t f = static_cast<uint32_t>(key >> 32);
+    return f == 0 ? 1 : f;
+  }
+
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+  std::vector<uint64_t> keys_;  // per row, in entries_ order
+  std::vector<LabelWeight> entries_;
+};
+
+}  // namespace dyad::analyze
+
+#endif  // DYAD_ANALYZE_FEATURE_WEIGHTS_H_

@@ -1,0 +1,200 @@
+#include "analyze/features.h"
+
+namespace dyad::analyze {
+namespace {
+
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+// Length in bytes of the UTF-8 sequence that starts with `lead`; 1 for a
+// byte that cannot start one.
+size_t SequenceLength(unsigned char lead) {
+  if (lead < 0xC0) return 1;
+  if (lead < 0xE0) return 2;
+  if (lead < 0xF0) return 3;
+  if (lead < 0xF8) return 4;
+  return 1;
+}
+
+char ShapeClass(unsigned char c) {
+  if (c >= 'A' && c <= 'Z') return 'X';
+  if (c >= 'a' && c <= 'z') return 'x';
+  if (c >= '0' && c <= '9') return 'd';
+  if (c >= 0x80) return 'u';
+  return static_cast<char>(c);
+}
+
+// Template numbers: part of every key, so equal values under different
+// templates give different keys.
+enum Template : uint64_t {
+  kBias = 1,
+  kForm,
+  kLower,
+  kPrefix1,
+  kSuffix1 = kPrefix1 + 4,
+  kShape = kSuffix1 + 4,
+  kPrev1 = kShape + 1,
+  kPrev2,
+  kPrev12,
+  kPrev1Lower,
+  kPrevLower,
+  kPrevSuffix3,
+  kPrev2Lower,
+  kNextLower,
+  kNextSuffix3,
+  kNext2Lower,
+  kPrevLowerLower,
+  kLowerNextLower,
+  kNextShape,
+  kPrevShape,
+  kPrev1NextLower,
+  kPrev1Suffix3,
+  kShapeFirst,
+  kSuffixForm,
+  kPrev1Shape,
+  kNextSuffix1,
+};
+
+uint64_t Key(uint64_t templ, uint64_t value) {
+  return CombineKeys(Mix(templ), value);
+}
+
+}  // namespace
+
+uint64_t HashBytes(std::string_view bytes) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return Mix(h);
+}
+
+uint64_t CombineKeys(uint64_t a, uint64_t b) {
+  return Mix(a * 0x9e3779b97f4a7c15ULL + b + 0x632be59bd9b4e019ULL);
+}
+
+std::string NormalizeWord(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (size_t i = 0; i < word.size(); ++i) {
+    // U+2018, U+2019 -> '; U+201C, U+201D -> "
+    if (i + 2 < word.size() && static_cast<unsigned char>(word[i]) == 0xE2 &&
+        static_cast<unsigned char>(word[i + 1]) == 0x80) {
+      unsigned char c = static_cast<unsigned char>(word[i + 2]);
+      if (c == 0x98 || c == 0x99) {
+        out.push_back('\'');
+        i += 2;
+        continue;
+      }
+      if (c == 0x9C || c == 0x9D) {
+        out.push_back('"');
+        i += 2;
+        continue;
+      }
+    }
+    out.push_back(word[i]);
+  }
+  return out;
+}
+
+void ComputeWordKeys(std::string_view raw, WordKeys* keys) {
+  std::string form = NormalizeWord(raw);
+  std::string lower = form;
+  std::string shape;
+  shape.reserve(form.size());
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  for (size_t i = 0; i < form.size();) {
+    unsigned char c = static_cast<unsigned char>(form[i]);
+    char cls = ShapeClass(c);
+    if (shape.empty() || shape.back() != cls) shape.push_back(cls);
+    i += c >= 0x80 ? SequenceLength(c) : 1;
+  }
+  keys->form = HashBytes(form);
+  keys->lower = HashBytes(lower);
+  keys->shape = HashBytes(shape);
+  // Character boundaries from the front and from the back.
+  size_t ends[4];
+  int count = 0;
+  for (size_t i = 0; i < lower.size() && count < 4;) {
+    i += SequenceLength(static_cast<unsigned char>(lower[i]));
+    if (i > lower.size()) i = lower.size();
+    ends[count++] = i;
+  }
+  for (int k = 0; k < 4; ++k) {
+    size_t end = k < count ? ends[k] : lower.size();
+    keys->prefix[k] = HashBytes(std::string_view(lower).substr(0, end));
+  }
+  size_t starts[4];
+  count = 0;
+  for (size_t i = lower.size(); i > 0 && count < 4;) {
+    --i;
+    while (i > 0 && (static_cast<unsigned char>(lower[i]) & 0xC0) == 0x80 &&
+           lower.size() - i < 4) {
+      --i;
+    }
+    starts[count++] = i;
+  }
+  for (int k = 0; k < 4; ++k) {
+    size_t start = k < count ? starts[k] : 0;
+    keys->suffix[k] = HashBytes(std::string_view(lower).substr(start));
+  }
+  bool capitalized = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
+  keys->suffix_form = CombineKeys(keys->suffix[2], capitalized ? 1 : 2);
+}
+
+WordKeys BoundaryWordKeys(bool before) {
+  WordKeys keys;
+  uint64_t h = HashBytes(before ? "\x01<s>" : "\x01</s>");
+  keys.form = keys.lower = keys.shape = keys.suffix_form = h;
+  for (int k = 0; k < 4; ++k) keys.prefix[k] = keys.suffix[k] = h;
+  return keys;
+}
+
+int ExtractFeatures(const WordKeys* at, int prev1, int prev2, uint64_t* keys) {
+  const WordKeys& w = at[0];
+  const WordKeys& p = at[-1];
+  const WordKeys& pp = at[-2];
+  const WordKeys& n = at[1];
+  const WordKeys& nn = at[2];
+  uint64_t t1 = static_cast<uint64_t>(prev1);
+  uint64_t t2 = static_cast<uint64_t>(prev2);
+  int k = 0;
+  keys[k++] = Key(kBias, 0);
+  keys[k++] = Key(kForm, w.form);
+  keys[k++] = Key(kLower, w.lower);
+  for (int i = 0; i < 4; ++i) keys[k++] = Key(kPrefix1 + i, w.prefix[i]);
+  for (int i = 0; i < 4; ++i) keys[k++] = Key(kSuffix1 + i, w.suffix[i]);
+  keys[k++] = Key(kShape, w.shape);
+  keys[k++] = Key(kPrev1, t1);
+  keys[k++] = Key(kPrev2, t2);
+  keys[k++] = Key(kPrev12, t1 * 256 + t2);
+  keys[k++] = Key(kPrev1Lower, CombineKeys(t1, w.lower));
+  keys[k++] = Key(kPrevLower, p.lower);
+  keys[k++] = Key(kPrevSuffix3, p.suffix[2]);
+  keys[k++] = Key(kPrev2Lower, pp.lower);
+  keys[k++] = Key(kNextLower, n.lower);
+  keys[k++] = Key(kNextSuffix3, n.suffix[2]);
+  keys[k++] = Key(kNext2Lower, nn.lower);
+  keys[k++] = Key(kPrevLowerLower, CombineKeys(p.lower, w.lower));
+  keys[k++] = Key(kLowerNextLower, CombineKeys(w.lower, n.lower));
+  keys[k++] = Key(kNextShape, n.shape);
+  keys[k++] = Key(kPrevShape, p.shape);
+  keys[k++] = Key(kPrev1NextLower, CombineKeys(t1, n.lower));
+  keys[k++] = Key(kPrev1Suffix3, CombineKeys(t1, w.suffix[2]));
+  keys[k++] = Key(kShapeFirst, CombineKeys(w.shape, prev1 == kStartLabel));
+  keys[k++] = Key(kSuffixForm, w.suffix_form);
+  keys[k++] = Key(kPrev1Shape, CombineKeys(t1, w.shape));
+  keys[k++] = Key(kNextSuffix1, n.suffix[0]);
+  return k;
+}
+
+}  // namespace dyad::analyze

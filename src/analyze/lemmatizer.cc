@@ -1,0 +1,177 @@
+#include "analyze/lemmatizer.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "analyze/features.h"
+
+namespace dyad::analyze {
+namespace {
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool IsVowel(char c) {
+  c = static_cast<char>(c | 0x20);
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+bool IsLetter(char c) {
+  c = static_cast<char>(c | 0x20);
+  return c >= 'a' && c <= 'z';
+}
+
+// Undo the spelling changes of "-ed", "-ing", "-er", "-est" on `stem`.
+std::string FixStem(std::string stem) {
+  size_t n = stem.size();
+  if (n >= 3 && stem[n - 1] == stem[n - 2] && IsLetter(stem[n - 1]) &&
+      !IsVowel(stem[n - 1])) {
+    char c = static_cast<char>(stem[n - 1] | 0x20);
+    if (c != 'l' && c != 's' && c != 'z' && c != 'f') stem.pop_back();
+    return stem;
+  }
+  if (n >= 2) {
+    char last = static_cast<char>(stem[n - 1] | 0x20);
+    char before = static_cast<char>(stem[n - 2] | 0x20);
+    bool add_e = last == 'v' || last == 'c' || last == 'u' ||
+                 (last == 'z' && before != 'z') ||
+                 (last == 'l' && IsLetter(before) && !IsVowel(before) &&
+                  before != 'l' && before != 'r');
+    if (add_e) stem.push_back('e');
+  }
+  return stem;
+}
+
+std::string StripPlural(std::string word) {
+  if (word.size() > 4 && EndsWith(word, "ies")) {
+    return word.substr(0, word.size() - 3) + "y";
+  }
+  if (word.size() > 4 && (EndsWith(word, "sses") || EndsWith(word, "xes") ||
+                          EndsWith(word, "ches") || EndsWith(word, "shes") ||
+                          EndsWith(word, "zzes"))) {
+    return word.substr(0, word.size() - 2);
+  }
+  if (word.size() > 2 && (word.back() == 's' || word.back() == 'S') &&
+      !EndsWith(word, "ss") && !EndsWith(word, "us") &&
+      !EndsWith(word, "is") && !EndsWith(word, "'s")) {
+    word.pop_back();
+  }
+  return word;
+}
+
+std::string StripEnding(std::string word, std::string_view ending) {
+  if (word.size() < ending.size() + 2 || !EndsWith(word, ending)) return word;
+  return FixStem(word.substr(0, word.size() - ending.size()));
+}
+
+std::string Key(std::string_view form, std::string_view xpos) {
+  std::string key(form);
+  key.push_back('\t');
+  key.append(xpos);
+  return key;
+}
+
+}  // namespace
+
+std::string RuleLemma(std::string_view raw_form, std::string_view xpos) {
+  std::string form = NormalizeWord(raw_form);
+  if (xpos == "NNP") return form;
+  if (xpos == "NNPS") return StripPlural(form);
+  std::string word = AsciiLower(form);
+  if (xpos == "NNS" || xpos == "VBZ") return StripPlural(word);
+  if (xpos == "VBD" || xpos == "VBN") {
+    if (word.size() > 4 && EndsWith(word, "ied")) {
+      return word.substr(0, word.size() - 3) + "y";
+    }
+    if (word.size() > 4 && EndsWith(word, "eed")) {
+      word.pop_back();
+      return word;
+    }
+    return StripEnding(word, "ed");
+  }
+  if (xpos == "VBG") return StripEnding(word, "ing");
+  if (xpos == "JJR" || xpos == "RBR") {
+    if (word.size() > 4 && EndsWith(word, "ier")) {
+      return word.substr(0, word.size() - 3) + "y";
+    }
+    return StripEnding(word, "er");
+  }
+  if (xpos == "JJS" || xpos == "RBS") {
+    if (word.size() > 5 && EndsWith(word, "iest")) {
+      return word.substr(0, word.size() - 4) + "y";
+    }
+    return StripEnding(word, "est");
+  }
+  return word;
+}
+
+Lemmatizer Lemmatizer::Learn(const std::vector<ConlluSentence>& sentences) {
+  // (form, xpos) -> lemma -> count; std::map keeps the result ordered.
+  std::map<std::pair<std::string, std::string>, std::map<std::string, int>>
+      counts;
+  for (const ConlluSentence& sentence : sentences) {
+    for (const ConlluWord& word : sentence.words) {
+      if (word.lemma.empty() || word.xpos.empty()) continue;
+      ++counts[{NormalizeWord(word.form), word.xpos}][word.lemma];
+    }
+  }
+  std::vector<Exception> exceptions;
+  for (const auto& [key, lemmas] : counts) {
+    const std::string* best = nullptr;
+    int best_count = 0;
+    for (const auto& [lemma, count] : lemmas) {
+      if (count > best_count) {
+        best = &lemma;
+        best_count = count;
+      }
+    }
+    if (best != nullptr && *best != RuleLemma(key.first, key.second)) {
+      exceptions.push_back({key.first, key.second, *best});
+    }
+  }
+  return FromExceptions(std::move(exceptions));
+}
+
+Lemmatizer Lemmatizer::FromExceptions(std::vector<Exception> exceptions) {
+  std::sort(exceptions.begin(), exceptions.end(),
+            [](const Exception& a, const Exception& b) {
+              return std::tie(a.form, a.xpos) < std::tie(b.form, b.xpos);
+            });
+  Lemmatizer lemmatizer;
+  lemmatizer.exceptions_ = std::move(exceptions);
+  for (size_t i = 0; i < lemmatizer.exceptions_.size(); ++i) {
+    const Exception& e = lemmatizer.exceptions_[i];
+    lemmatizer.index_.emplace(Key(e.form, e.xpos), i);
+  }
+  return lemmatizer;
+}
+
+std::string Lemmatizer::Lemma(std::string_view raw_form,
+                              std::string_view xpos) const {
+  if (!index_.empty()) {
+    std::string form = NormalizeWord(raw_form);
+    auto it = index_.find(Key(form, xpos));
+    if (it != index_.end()) return exceptions_[it->second].lemma;
+    if (xpos != "NNP" && xpos != "NNPS") {
+      std::string lower = AsciiLower(form);
+      if (lower != form) {
+        it = index_.find(Key(lower, xpos));
+        if (it != index_.end()) return exceptions_[it->second].lemma;
+      }
+    }
+  }
+  return RuleLemma(raw_form, xpos);
+}
+
+}  // namespace dyad::analyze

@@ -1,0 +1,42 @@
+#include "analyze/tagger_model.h"
+
+namespace dyad::analyze {
+
+void ComputePaddedKeys(const std::vector<std::string_view>& words,
+                       std::vector<WordKeys>* keys) {
+  keys->resize(words.size() + 4);
+  (*keys)[0] = (*keys)[1] = BoundaryWordKeys(true);
+  for (size_t i = 0; i < words.size(); ++i) {
+    ComputeWordKeys(words[i], &(*keys)[i + 2]);
+  }
+  (*keys)[words.size() + 2] = (*keys)[words.size() + 3] =
+      BoundaryWordKeys(false);
+}
+
+void TaggerModel::Tag(const std::vector<std::string_view>& words,
+                      std::vector<int>* out) const {
+  std::vector<WordKeys> padded;
+  ComputePaddedKeys(words, &padded);
+  DecodeGreedy<int32_t>(
+      padded, static_cast<int>(labels.size()),
+      [this](const uint64_t* keys, int count, int32_t* scores) {
+        for (int k = 0; k < count; ++k) weights.AddScores(keys[k], scores);
+      },
+      out);
+}
+
+void TaggerModel::FillSelfTest(
+    std::vector<SelfTestSentence>* sentences) const {
+  for (SelfTestSentence& sentence : *sentences) {
+    std::vector<std::string_view> words(sentence.words.begin(),
+                                        sentence.words.end());
+    Tag(words, &sentence.labels);
+    sentence.lemmas.clear();
+    for (size_t i = 0; i < words.size(); ++i) {
+      sentence.lemmas.push_back(
+          lemmatizer.Lemma(words[i], labels[sentence.labels[i]].xpos));
+    }
+  }
+}
+
+}  // namespace dyad::analyze

@@ -1,0 +1,1028 @@
+#include "code/sentence_coder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <tuple>
+
+namespace dyad::coder_internal {
+
+std::string SentenceCoder::CodeFor(const Actor& a) const {
+  for (const DatedCode& dc : a.codes)
+    if (date_ >= dc.first && date_ <= dc.last) return dc.code;
+  return "";
+}
+
+// Longest dictionary match at every position, left to right.
+void SentenceCoder::Identify() {
+  const int n = static_cast<int>(w_.size());
+  // Capitals mark nouns ("about To Restore") only in ordinary mixed case:
+  // not in ALL CAPS nor in Title Case headlines, where most words start
+  // with a capital.
+  bool all_caps = true;
+  int words = 0, capitalized = 0;
+  for (const Word& w : w_) {
+    if (w.comma) continue;
+    std::string_view s = doc_.Slice(w.span);
+    for (char ch : s)
+      if (std::islower(static_cast<unsigned char>(ch))) all_caps = false;
+    if (!s.empty() && std::isalpha(static_cast<unsigned char>(s[0]))) {
+      ++words;
+      if (w.capitalized) ++capitalized;
+    }
+  }
+  if (words >= 4 && capitalized * 10 >= words * 6) all_caps = true;
+  std::vector<int> positions, best_positions;
+  auto match_phrase = [&](const Phrase& p, int i, std::vector<int>* pos) {
+    pos->clear();
+    int at = i;
+    for (size_t k = 0; k < p.words.size(); ++k) {
+      const PhraseWord& pw = p.words[k];
+      bool last = k + 1 == p.words.size();
+      if (k == 0) {
+        if (!WordMatches(
+                pw, w_[at].text,
+                w_[at].possessive && !last && pw.match == WordMatch::kExact))
+          return false;
+        if (w_[at].possessive && !last) return false;
+        pos->push_back(at);
+        continue;
+      }
+      bool connected = p.words[k - 1].connected;
+      int limit = connected ? at + 1 : std::min(n - 1, at + 1 + kMaxGap);
+      int found = -1;
+      for (int j = at + 1; j <= limit && j < n; ++j) {
+        if (w_[j].comma) break;
+        if (w_[j].matched) {
+          if (connected) break;
+          continue;
+        }
+        if (WordMatches(pw, w_[j].text, false) && (last || !w_[j].possessive)) {
+          found = j;
+          break;
+        }
+        if (connected) break;
+      }
+      if (found < 0) return false;
+      pos->push_back(found);
+      at = found;
+    }
+    return true;
+  };
+  auto rank = [](EntryKind k) {
+    switch (k) {
+      case EntryKind::kDiscard:
+        return 7;
+      case EntryKind::kActor:
+        return 6;
+      case EntryKind::kAgent:
+        return 5;
+      case EntryKind::kTime:
+        return 4;
+      case EntryKind::kNoun:
+        return 3;
+      case EntryKind::kAdjective:
+        return 2;
+      case EntryKind::kVerb:
+        return 1;
+    }
+    return 0;
+  };
+  for (int i = 0; i < n; ++i) {
+    if (w_[i].comma || w_[i].matched) continue;
+    const std::string& t = w_[i].text;
+    const Entry* best = nullptr;
+    best_positions.clear();
+    size_t max_len = std::min(t.size(), c_.longest_key);
+    for (size_t len = 1; len <= max_len; ++len) {
+      auto it = c_.by_first.find(std::string_view(t).substr(0, len));
+      if (it == c_.by_first.end()) continue;
+      for (int id : it->second) {
+        const Entry& e = c_.entries[id];
+        if (e.kind == EntryKind::kTime && !o_.time_shift) continue;
+        if (!match_phrase(e.phrase, i, &positions)) continue;
+        auto letters = [](const Entry& x) {
+          size_t k = 0;
+          for (const PhraseWord& pw : x.phrase.words) k += pw.text.size();
+          return k;
+        };
+        bool better = best == nullptr ||
+                      positions.size() > best_positions.size() ||
+                      (positions.size() == best_positions.size() &&
+                       (rank(e.kind) > rank(best->kind) ||
+                        (rank(e.kind) == rank(best->kind) &&
+                         (letters(e) > letters(*best) ||
+                          (letters(e) == letters(*best) && &e < best)))));
+        if (better) {
+          best = &e;
+          best_positions.swap(positions);
+        }
+      }
+    }
+    if (best == nullptr) continue;
+    if (best->kind == EntryKind::kVerb) {
+      // Not a verb when possessive, after a determiner, or capitalised
+      // inside a mixed-case sentence ("about To Restore").
+      const Word& first = w_[i];
+      bool noun = first.possessive;
+      if (i > 0 && IsDeterminer(w_[i - 1].text)) noun = true;
+      if (!all_caps && i > 0 && first.capitalized) noun = true;
+      if (noun) continue;
+    }
+    for (int p : best_positions) {
+      w_[p].matched = true;
+      w_[p].kind = best->kind;
+    }
+    int s = best_positions.front(), e = best_positions.back();
+    switch (best->kind) {
+      case EntryKind::kActor: {
+        std::string code = CodeFor(lex_.actors[best->index]);
+        if (code.empty() || code == "---") break;  // plain noun
+        if (code == "###") discard_ = true;
+        if (code == "+++") complex_ = true;
+        ActorOcc a;
+        // Coded compounds share a date range: "FRO/BIL/SAM".
+        for (const DatedCode& dc : lex_.actors[best->index].codes)
+          if (date_ >= dc.first && date_ <= dc.last) a.codes.push_back(dc.code);
+        if (a.codes.size() > 1) {
+          // keep only the codes of the first matching range
+          int32_t f = -1, l = -1;
+          std::vector<std::string> keep;
+          for (const DatedCode& dc : lex_.actors[best->index].codes) {
+            if (!(date_ >= dc.first && date_ <= dc.last)) continue;
+            if (f < 0) {
+              f = dc.first;
+              l = dc.last;
+            }
+            if (dc.first == f && dc.last == l) keep.push_back(dc.code);
+          }
+          a.codes = keep;
+        }
+        a.start = a.name_start = s;
+        a.end = a.name_end = e;
+        a.base = a.codes;
+        actors_.push_back(a);
+        break;
+      }
+      case EntryKind::kAgent:
+        agent_spans_.push_back({s, best->index});
+        agent_ends_.push_back(e);
+        break;
+      case EntryKind::kVerb:
+        verbs_.push_back(VerbOcc{best->index, s, e});
+        break;
+      case EntryKind::kDiscard:
+        discard_ = true;
+        break;
+      case EntryKind::kTime: {
+        const std::string& code = lex_.times[best->index].code;
+        if (code == "###") discard_ = true;
+        if (code == "+++") complex_ = true;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+void SentenceCoder::AttachAgents() {
+  auto actor_ending_at = [&](int pos) {
+    for (size_t i = 0; i < actors_.size(); ++i)
+      if (actors_[i].end == pos && !actors_[i].pronoun)
+        return static_cast<int>(i);
+    return -1;
+  };
+  auto actor_starting_at = [&](int pos) {
+    for (size_t i = 0; i < actors_.size(); ++i)
+      if (actors_[i].start == pos && !actors_[i].pronoun)
+        return static_cast<int>(i);
+    return -1;
+  };
+  const int n = static_cast<int>(w_.size());
+  for (size_t k = 0; k < agent_spans_.size(); ++k) {
+    int a0 = agent_spans_[k].first, a1 = agent_ends_[k];
+    const Agent& agent = lex_.agents[agent_spans_[k].second];
+    bool former = a0 > 0 && w_[a0 - 1].text == "FORMER";
+    int target = -1;
+    int j = former ? a0 - 2 : a0 - 1;
+    if (j >= 0) target = actor_ending_at(j);
+    if (target < 0) {
+      int m = a1 + 1;
+      if (m < n && IsOneOf(w_[m].text, {"OF", "IN"})) {
+        ++m;
+        while (m < n && IsDeterminer(w_[m].text)) ++m;
+      }
+      if (m < n) target = actor_starting_at(m);
+      if (target >= 0 && actors_[target].start > 0 &&
+          w_[actors_[target].start - 1].text == "FORMER")
+        former = true;
+    }
+    if (target >= 0 && actors_[target].start > 0 &&
+        w_[actors_[target].start - 1].text == "FORMER")
+      former = true;
+    std::string code = former ? "ELI" : agent.code;
+    if (target < 0) {
+      if (o_.convert_agents) {
+        ActorOcc a;
+        a.codes.push_back(agent.prefix ? code + "~" : "~" + code);
+        a.base = a.codes;
+        a.start = a.name_start = a0;
+        a.end = a.name_end = a1;
+        a.has_agent = true;
+        actors_.push_back(a);
+      }
+      continue;
+    }
+    ActorOcc& a = actors_[target];
+    for (std::string& ac : a.codes) {
+      if (agent.prefix && !former) {
+        if (ac.compare(0, code.size(), code) != 0) ac = code + ac;
+      } else {
+        if (ac.size() < code.size() ||
+            ac.compare(ac.size() - code.size(), code.size(), code) != 0)
+          ac += code;
+      }
+    }
+    a.has_agent = true;
+    a.start = std::min(
+        a.start, former && a0 > 0 && w_[a0 - 1].text == "FORMER" ? a0 - 1 : a0);
+    a.end = std::max(a.end, a1);
+  }
+  std::sort(
+      actors_.begin(), actors_.end(),
+      [](const ActorOcc& x, const ActorOcc& y) { return x.start < y.start; });
+}
+
+// Compounds: actors joined by commas and AND/OR/NOR, with determiners and
+// adjectives allowed before each member. Pronouns become groups that point
+// at the first group before them.
+void SentenceCoder::BuildGroups() {
+  const int n = static_cast<int>(w_.size());
+  auto skip_fillers = [&](int pos) {
+    while (pos < n &&
+           (IsDeterminer(w_[pos].text) ||
+            (w_[pos].matched && w_[pos].kind == EntryKind::kAdjective)))
+      ++pos;
+    return pos;
+  };
+  std::vector<int> start_of(n, -1);
+  for (size_t i = 0; i < actors_.size(); ++i)
+    if (start_of[actors_[i].start] < 0)
+      start_of[actors_[i].start] = static_cast<int>(i);
+  for (size_t i = 0; i < actors_.size(); ++i) {
+    if (actors_[i].group >= 0) continue;
+    Group g;
+    g.members.push_back(static_cast<int>(i));
+    g.start = actors_[i].start;
+    g.end = actors_[i].end;
+    int gid = static_cast<int>(groups_.size());
+    actors_[i].group = gid;
+    while (true) {
+      int p = g.end + 1;
+      if (p >= n || w_[p].deleted) break;
+      std::vector<int> seps;
+      bool has_sep = false;
+      if (w_[p].comma) {
+        seps.push_back(p);
+        ++p;
+        has_sep = true;
+      }
+      if (p < n && !w_[p].deleted && !w_[p].matched &&
+          IsListConjunction(w_[p].text)) {
+        seps.push_back(p);
+        ++p;
+        has_sep = true;
+      }
+      int q = skip_fillers(p);
+      if (q >= n || w_[q].deleted || start_of[q] < 0) break;
+      bool deleted_between = false;
+      for (int k = p; k < q; ++k) deleted_between |= w_[k].deleted;
+      if (deleted_between) break;
+      // Without a separator only "Arnor's Elrond" or, inside a list,
+      // "the evil Arnor awful Gondor" join.
+      if (!has_sep && !w_[g.end].possessive && !(q > p && g.compound())) break;
+      int next = start_of[q];
+      if (actors_[next].group >= 0) break;
+      for (int s : seps) w_[s].compound_sep = true;
+      g.members.push_back(next);
+      actors_[next].group = gid;
+      g.end = actors_[next].end;
+    }
+    groups_.push_back(g);
+  }
+  // Pronouns.
+  for (int i = 0; i < n; ++i) {
+    if (w_[i].matched || w_[i].comma || w_[i].deleted || !IsPronoun(w_[i].text))
+      continue;
+    int ref = -1;
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      if (groups_[g].end < i && !actors_[groups_[g].members[0]].pronoun) {
+        ref = static_cast<int>(g);
+        break;
+      }
+    }
+    Group pg;
+    if (ref < 0) {
+      // Nobody named before it here: the subject of an earlier sentence.
+      const std::vector<std::string>* from = nullptr;
+      if (context_ != nullptr)
+        from = !context_->last.empty() ? &context_->last : &context_->lead;
+      if (from == nullptr || from->empty()) continue;
+      ActorOcc a;
+      a.codes = a.base = {from->front()};
+      a.start = a.end = a.name_start = a.name_end = i;
+      a.pronoun = a.forwarded = true;
+      a.group = static_cast<int>(groups_.size());
+      actors_.push_back(a);
+      pg.members.push_back(static_cast<int>(actors_.size() - 1));
+    } else {
+      for (int m : groups_[ref].members) {
+        ActorOcc a = actors_[m];
+        a.start = a.end = a.name_start = a.name_end = i;
+        a.pronoun = true;
+        a.group = static_cast<int>(groups_.size());
+        actors_.push_back(a);
+        pg.members.push_back(static_cast<int>(actors_.size() - 1));
+      }
+    }
+    pg.start = pg.end = i;
+    w_[i].matched = true;
+    w_[i].kind = EntryKind::kActor;
+    groups_.push_back(pg);
+  }
+  std::sort(groups_.begin(), groups_.end(),
+            [](const Group& a, const Group& b) { return a.start < b.start; });
+  for (size_t g = 0; g < groups_.size(); ++g)
+    for (int m : groups_[g].members) actors_[m].group = static_cast<int>(g);
+}
+
+void SentenceCoder::DropCommaClauses() {
+  const int n = static_cast<int>(w_.size());
+  std::vector<int> commas;
+  for (int i = 0; i < n; ++i)
+    if (w_[i].comma) commas.push_back(i);
+  if (commas.empty()) return;
+  std::vector<bool> in_actor(n, false);
+  for (const ActorOcc& a : actors_)
+    for (int i = a.start; i <= a.end; ++i) in_actor[i] = true;
+  // ", the Shire," is a member of a list, not a clause.
+  auto list_member = [&](int from, int to) {
+    bool any = false;
+    for (int i = from; i < to; ++i) {
+      if (in_actor[i]) {
+        any = true;
+        continue;
+      }
+      if (IsDeterminer(w_[i].text) || IsListConjunction(w_[i].text) ||
+          (w_[i].matched && w_[i].kind == EntryKind::kAdjective))
+        continue;
+      return false;
+    }
+    return any;
+  };
+  auto count = [&](int from, int to) {  // words in [from, to)
+    int k = 0;
+    for (int i = from; i < to; ++i)
+      if (!w_[i].comma && !w_[i].deleted) ++k;
+    return k;
+  };
+  auto erase = [&](int from, int to) {  // [from, to]
+    for (int i = from; i <= to && i < n; ++i) w_[i].deleted = true;
+  };
+  size_t first = 0;
+  {
+    int k = count(0, commas[0]);
+    if (k >= o_.comma_begin_min && k <= o_.comma_begin_max) {
+      erase(0, commas[0]);
+      first = 1;
+    }
+  }
+  std::vector<int> remaining;
+  size_t i = first;
+  while (i < commas.size()) {
+    if (i + 1 < commas.size()) {
+      int k = count(commas[i] + 1, commas[i + 1]);
+      if (k >= o_.comma_min && k <= o_.comma_max &&
+          !list_member(commas[i] + 1, commas[i + 1])) {
+        erase(commas[i], commas[i + 1]);
+        i += 2;
+        continue;
+      }
+    }
+    remaining.push_back(commas[i]);
+    ++i;
+  }
+  if (!remaining.empty()) {
+    int last = remaining.back();
+    int k = count(last + 1, n) + 1;  // TABARI counts the final period
+    if (k >= o_.comma_end_min && k <= o_.comma_end_max) erase(last, n - 1);
+  }
+}
+
+// Removes deleted words and renumbers every occurrence.
+void SentenceCoder::Compact() {
+  const int n = static_cast<int>(w_.size());
+  std::vector<int> map(n, -1);
+  std::vector<Word> live;
+  for (int i = 0; i < n; ++i) {
+    if (w_[i].deleted) continue;
+    map[i] = static_cast<int>(live.size());
+    live.push_back(std::move(w_[i]));
+  }
+  w_ = std::move(live);
+  auto alive = [&](int s, int e) {
+    for (int i = s; i <= e; ++i)
+      if (map[i] < 0) return false;
+    return true;
+  };
+  std::vector<int> actor_map(actors_.size(), -1);
+  std::vector<ActorOcc> actors;
+  for (size_t i = 0; i < actors_.size(); ++i) {
+    ActorOcc a = actors_[i];
+    if (map[a.start] < 0 || map[a.end] < 0 || map[a.name_start] < 0 ||
+        map[a.name_end] < 0)
+      continue;
+    a.start = map[a.start];
+    a.end = map[a.end];
+    a.name_start = map[a.name_start];
+    a.name_end = map[a.name_end];
+    actor_map[i] = static_cast<int>(actors.size());
+    actors.push_back(a);
+  }
+  std::vector<Group> groups;
+  for (const Group& g : groups_) {
+    Group ng;
+    for (int m : g.members)
+      if (actor_map[m] >= 0) ng.members.push_back(actor_map[m]);
+    if (ng.members.empty()) continue;
+    ng.start = actors[ng.members.front()].start;
+    ng.end = actors[ng.members.back()].end;
+    for (int m : ng.members) {
+      ng.start = std::min(ng.start, actors[m].start);
+      ng.end = std::max(ng.end, actors[m].end);
+      actors[m].group = static_cast<int>(groups.size());
+    }
+    groups.push_back(ng);
+  }
+  actors_ = std::move(actors);
+  groups_ = std::move(groups);
+  std::vector<VerbOcc> verbs;
+  for (const VerbOcc& v : verbs_) {
+    if (!alive(v.start, v.end)) continue;
+    verbs.push_back(VerbOcc{v.verb, map[v.start], map[v.end]});
+  }
+  verbs_ = std::move(verbs);
+}
+
+bool SentenceCoder::Complex() const {
+  if (o_.complex_verbs > 0 &&
+      static_cast<int>(verbs_.size()) >= o_.complex_verbs)
+    return true;
+  if (o_.complex_conjunctions > 0) {
+    int k = 0;
+    for (const Word& w : w_)
+      if (!w.matched && !w.compound_sep && IsConjunction(w.text)) ++k;
+    if (k >= o_.complex_conjunctions) return true;
+  }
+  return false;
+}
+
+int SentenceCoder::GroupStartingAt(int pos) const {
+  for (size_t g = 0; g < groups_.size(); ++g)
+    if (groups_[g].start == pos) return static_cast<int>(g);
+  return -1;
+}
+int SentenceCoder::GroupEndingAt(int pos) const {
+  for (size_t g = 0; g < groups_.size(); ++g)
+    if (groups_[g].end == pos) return static_cast<int>(g);
+  return -1;
+}
+
+bool SentenceCoder::MatchFwd(const std::vector<PatternToken>& toks, size_t k,
+                             int pos, bool adjacent, int ce, Bindings& b,
+                             Cont cont) {
+  if (k == toks.size()) return cont(pos, b);
+  const PatternToken& t = toks[k];
+  int last_start = adjacent ? pos : ce - 1;
+  for (int p = pos; p <= last_start && p < ce; ++p) {
+    switch (t.kind) {
+      case PatternToken::Kind::kWord:
+        if (!w_[p].comma && WordMatches(t.word, w_[p].text, w_[p].possessive) &&
+            MatchFwd(toks, k + 1, p + 1, t.connected, ce, b, cont))
+          return true;
+        break;
+      case PatternToken::Kind::kSource:
+      case PatternToken::Kind::kTarget:
+      case PatternToken::Kind::kSkip:
+      case PatternToken::Kind::kCompound: {
+        int g = GroupStartingAt(p);
+        if (g < 0) break;
+        if (t.kind == PatternToken::Kind::kCompound && !groups_[g].compound())
+          break;
+        Bindings saved = b;
+        if (t.kind == PatternToken::Kind::kSource) b.source = g;
+        if (t.kind == PatternToken::Kind::kTarget) b.target = g;
+        if (t.kind == PatternToken::Kind::kCompound) b.compound = g;
+        if (t.kind == PatternToken::Kind::kSkip) b.Skip(g);
+        if (MatchFwd(toks, k + 1, groups_[g].end + 1, t.connected, ce, b, cont))
+          return true;
+        b = saved;
+        break;
+      }
+      case PatternToken::Kind::kSynset: {
+        auto it = c_.synsets.find(t.synset);
+        if (it == c_.synsets.end()) return false;
+        for (const auto& member : it->second) {
+          auto next = [&](int end, Bindings& bb) {
+            return MatchFwd(toks, k + 1, end, t.connected, ce, bb, cont);
+          };
+          if (MatchFwd(member, 0, p, true, ce, b, next)) return true;
+        }
+        break;
+      }
+      case PatternToken::Kind::kAlternatives:
+        for (const auto& alt : t.alternatives) {
+          auto next = [&](int end, Bindings& bb) {
+            return MatchFwd(toks, k + 1, end, t.connected, ce, bb, cont);
+          };
+          if (MatchFwd(alt, 0, p, true, ce, b, next)) return true;
+        }
+        break;
+    }
+  }
+  return false;
+}
+
+bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
+                             int pos, bool adjacent, int cs, Bindings& b,
+                             Cont cont) {
+  if (k < 0) return cont(pos, b);
+  const PatternToken& t = toks[k];
+  int first_end = adjacent ? pos : cs;
+  for (int p = pos; p >= first_end && p >= cs; --p) {
+    bool next_adj = k > 0 && toks[k - 1].connected;
+    switch (t.kind) {
+      case PatternToken::Kind::kWord:
+        if (!w_[p].comma && WordMatches(t.word, w_[p].text, w_[p].possessive) &&
+            MatchBwd(toks, k - 1, p - 1, next_adj, cs, b, cont))
+          return true;
+        break;
+      case PatternToken::Kind::kSource:
+      case PatternToken::Kind::kTarget:
+      case PatternToken::Kind::kSkip:
+      case PatternToken::Kind::kCompound: {
+        int g = GroupEndingAt(p);
+        if (g < 0 || groups_[g].start < cs) break;
+        if (t.kind == PatternToken::Kind::kCompound && !groups_[g].compound())
+          break;
+        Bindings saved = b;
+        if (t.kind == PatternToken::Kind::kSource) b.source = g;
+        if (t.kind == PatternToken::Kind::kTarget) b.target = g;
+        if (t.kind == PatternToken::Kind::kCompound) b.compound = g;
+        if (t.kind == PatternToken::Kind::kSkip) b.Skip(g);
+        if (MatchBwd(toks, k - 1, groups_[g].start - 1, next_adj, cs, b, cont))
+          return true;
+        b = saved;
+        break;
+      }
+      case PatternToken::Kind::kSynset: {
+        auto it = c_.synsets.find(t.synset);
+        if (it == c_.synsets.end()) return false;
+        for (const auto& member : it->second) {
+          auto next = [&](int start, Bindings& bb) {
+            return MatchBwd(toks, k - 1, start, next_adj, cs, bb, cont);
+          };
+          if (MatchBwd(member, static_cast<int>(member.size()) - 1, p, true, cs,
+                       b, next))
+            return true;
+        }
+        break;
+      }
+      case PatternToken::Kind::kAlternatives:
+        for (const auto& alt : t.alternatives) {
+          auto next = [&](int start, Bindings& bb) {
+            return MatchBwd(toks, k - 1, start, next_adj, cs, bb, cont);
+          };
+          if (MatchBwd(alt, static_cast<int>(alt.size()) - 1, p, true, cs, b,
+                       next))
+            return true;
+        }
+        break;
+    }
+  }
+  return false;
+}
+
+bool SentenceCoder::MayMatch(const CompiledPattern& p) {
+  if (prefixes_.empty()) {
+    for (const Word& w : w_)
+      for (size_t len = 1; len <= w.text.size(); ++len)
+        prefixes_.insert(std::string_view(w.text).substr(0, len));
+  }
+  for (const std::string& r : p.required)
+    if (prefixes_.find(r) == prefixes_.end()) return false;
+  return true;
+}
+
+bool SentenceCoder::MatchPattern(const CompiledPattern& p, const VerbOcc& v,
+                                 int cs, int ce, Bindings* b) {
+  if (!MayMatch(p)) return false;
+  auto done = [](int, Bindings&) { return true; };
+  auto lower = [&](int, Bindings& bb) {
+    return MatchFwd(p.lower, 0, v.end + 1, p.lower_connected, ce, bb, done);
+  };
+  bool adj = !p.upper.empty() && p.upper.back().connected;
+  return MatchBwd(p.upper, static_cast<int>(p.upper.size()) - 1, v.start - 1,
+                  adj, cs, *b, lower);
+}
+
+SentenceCoder::Party SentenceCoder::PartyOf(int g) const {
+  Party p;
+  p.group = g;
+  const Group& gr = groups_[g];
+  for (int m : gr.members)
+    for (const std::string& code : actors_[m].codes) p.codes.push_back(code);
+  const ActorOcc& first = actors_[gr.members[0]];
+  p.span = Span{w_[first.start].span.begin, w_[first.end].span.end};
+  p.text = std::string(doc_.Slice(p.span));
+  return p;
+}
+
+void SentenceCoder::Emit(const Party& s, const Party& t,
+                         const std::string& code, const VerbOcc& v,
+                         const std::string& rule) {
+  for (const std::string& sc : s.codes) {
+    for (const std::string& tc : t.codes) {
+      if (sc == tc) continue;
+      Event e;
+      e.source.code = sc;
+      e.source.text = s.text;
+      e.source.span = s.span;
+      e.target.code = tc;
+      e.target.text = t.text;
+      e.target.span = t.span;
+      e.cameo = code;
+      e.sentence = sentence_index_;
+      uint32_t b = w_[v.start].span.begin, en = w_[v.end].span.end;
+      for (const Span& sp : {s.span, t.span}) {
+        if (sp.empty()) continue;
+        b = std::min(b, sp.begin);
+        en = std::max(en, sp.end);
+      }
+      e.span = Span{b, en};
+      e.rule = rule;
+      e.date = doc_.published;
+      events_.push_back(std::move(e));
+    }
+  }
+}
+
+namespace {
+bool IsNullCode(const std::string& c) { return c.empty() || c == "---"; }
+}  // namespace
+
+// Codes one verb. Returns true when it produced its events (or decided the
+// sentence is discarded/complex), false to let the next verb try.
+bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
+                             const Party* forwarded, Party* source_used) {
+  const Verb& verb = lex_.verbs[v.verb];
+  const auto& patterns = c_.verbs[v.verb].patterns;
+  Bindings b;
+  const CompiledPattern* hit = nullptr;
+  for (const CompiledPattern& p : patterns) {
+    Bindings trial;
+    if (MatchPattern(p, v, cs, ce, &trial)) {
+      hit = &p;
+      b = trial;
+      break;
+    }
+  }
+  EventCode code = hit ? hit->code : verb.code;
+  std::string rule;
+  if (hit) {
+    rule = hit->rule;
+  } else {
+    rule = "verbs:";
+    for (const PhraseWord& w : verb.root.words) {
+      if (rule.size() > 6) rule += ' ';
+      rule += w.text;
+    }
+    rule += "/" + verb.code.code;
+  }
+  if (IsNullCode(code.code)) return false;
+  if (code.code == "###") {
+    discard_ = true;
+    return true;
+  }
+  if (code.code == "+++") {
+    complex_ = true;
+    return true;
+  }
+  auto excluded = [&](int g) {
+    if (g == b.source || g == b.target) return true;
+    return b.Skipped(g);
+  };
+  // A compound in the pattern: its members act on each other.
+  if (b.compound >= 0) {
+    const Group& g = groups_[b.compound];
+    for (size_t i = 0; i < g.members.size(); ++i) {
+      for (size_t j = i + 1; j < g.members.size(); ++j) {
+        Party a = PartyOf(b.compound), c = a;
+        a.codes = actors_[g.members[i]].codes;
+        c.codes = actors_[g.members[j]].codes;
+        Emit(a, c, code.code, v, rule);
+        Emit(c, a, code.paired.empty() ? code.code : code.paired, v, rule);
+      }
+    }
+    return true;
+  }
+  Party src, tgt;
+  bool have_src = false, have_tgt = false;
+  if (b.source >= 0) {
+    src = PartyOf(b.source);
+    have_src = true;
+  }
+  if (b.target >= 0) {
+    tgt = PartyOf(b.target);
+    have_tgt = true;
+  }
+  bool src_before_verb = true;
+  if (!have_src && forwarded != nullptr) {
+    src = *forwarded;
+    have_src = true;
+  }
+  if (!have_src) {
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      if (groups_[g].start < cs || groups_[g].end >= v.start) continue;
+      if (excluded(static_cast<int>(g))) continue;
+      src = PartyOf(static_cast<int>(g));
+      have_src = true;
+      break;
+    }
+  }
+  if (!have_src && !o_.default_source.empty() && o_.default_source_prior) {
+    src.codes = {o_.default_source};
+    have_src = true;
+  }
+  if (!have_src) {
+    if (o_.complex_no_actor_prior && !have_tgt) {
+      complex_ = true;
+      return true;
+    }
+    // The first actor after the verb becomes the source.
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      if (groups_[g].start <= v.end || groups_[g].end >= ce) continue;
+      if (excluded(static_cast<int>(g))) continue;
+      src = PartyOf(static_cast<int>(g));
+      have_src = true;
+      src_before_verb = false;
+      break;
+    }
+    if (!have_src && !o_.default_source.empty()) {
+      src.codes = {o_.default_source};
+      have_src = true;
+    }
+  }
+  if (!have_src) return false;
+  auto same_as_source = [&](int g) {
+    Party p = PartyOf(g);
+    return p.codes == src.codes || (src.group >= 0 && g == src.group);
+  };
+  int after_from = src_before_verb  ? v.end + 1
+                   : src.group >= 0 ? groups_[src.group].end + 1
+                                    : v.end + 1;
+  bool default_after = !o_.default_target.empty() && o_.default_target_after;
+  if (!have_tgt) {
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      int gi = static_cast<int>(g);
+      // A spaced actor may run past the clause ("Durthang ... Orc").
+      if (groups_[g].start >= ce || groups_[g].end < after_from) continue;
+      if (groups_[g].start < after_from && groups_[g].start >= v.start)
+        continue;
+      if (excluded(gi) || same_as_source(gi)) continue;
+      tgt = PartyOf(gi);
+      have_tgt = true;
+      break;
+    }
+  }
+  if (!have_tgt && default_after && src_before_verb) {
+    tgt.codes = {o_.default_target};
+    have_tgt = true;
+  }
+  if (!have_tgt && src.group >= 0) {
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      int gi = static_cast<int>(g);
+      if (groups_[g].start <= groups_[src.group].end ||
+          groups_[g].end >= v.start || groups_[g].end < cs)
+        continue;
+      if (excluded(gi) || same_as_source(gi)) continue;
+      tgt = PartyOf(gi);
+      have_tgt = true;
+      break;
+    }
+  }
+  // A compound with nobody else to act on: its first member acts on the
+  // rest ("Bree and Arnor ... with Gxndor" gives BRE/ARN).
+  if (!have_tgt && src.group >= 0 && groups_[src.group].compound() &&
+      !(default_after && src_before_verb)) {
+    const Group& g = groups_[src.group];
+    tgt = src;
+    tgt.codes.clear();
+    for (size_t m = 1; m < g.members.size(); ++m)
+      for (const std::string& code : actors_[g.members[m]].codes)
+        tgt.codes.push_back(code);
+    src.codes = actors_[g.members[0]].codes;
+    have_tgt = true;
+  }
+  if (!have_tgt && !o_.default_target.empty()) {
+    tgt.codes = {o_.default_target};
+    have_tgt = true;
+  }
+  if (!have_tgt) return false;
+  // Passive voice: "X was opposed by Y".
+  if (!hit || (!hit->has_source && !hit->has_target)) {
+    bool be = false;
+    for (int k = v.start - 1; k >= std::max(cs, v.start - 2); --k)
+      if (IsBeVerb(w_[k].text)) be = true;
+    if (be) {
+      for (int k = v.end + 1; k < std::min(ce, v.end + 4); ++k) {
+        if (w_[k].text != "BY") continue;
+        int g = GroupStartingAt(k + 1);
+        if (g >= 0 && src.group >= 0) {
+          Party by = PartyOf(g);
+          tgt = src;
+          src = by;
+        }
+        break;
+      }
+    }
+  }
+  *source_used = src;
+  if (first_source_group_ < 0) first_source_group_ = src.group;
+  Emit(src, tgt, code.code, v, rule);
+  if (!code.paired.empty()) Emit(tgt, src, code.paired, v, rule);
+  if (code.dominant) dominant_coded_ = true;
+  return true;
+}
+
+void SentenceCoder::CodeClauses() {
+  const int n = static_cast<int>(w_.size());
+  auto is_adj = [&](int i) {
+    return i >= 0 && i < n && w_[i].matched &&
+           w_[i].kind == EntryKind::kAdjective;
+  };
+  auto is_noun = [&](int i) {
+    return i >= 0 && i < n && w_[i].matched && w_[i].kind == EntryKind::kNoun;
+  };
+  // Clause boundaries: every free conjunction, except between two
+  // adjectives ("awful and evil") or two nouns ("sheep and goats").
+  struct Cut {
+    int at;
+    bool forward;  // "and then" starts afresh
+  };
+  std::vector<Cut> cuts;
+  if (o_.code_by != CoderOptions::CodeBy::kSentence) {
+    for (int i = 0; i < n; ++i) {
+      if (w_[i].matched || w_[i].compound_sep || !IsConjunction(w_[i].text))
+        continue;
+      if (is_adj(i - 1) && is_adj(i + 1)) continue;
+      int next = i + 1;
+      while (is_adj(next)) ++next;
+      if (is_noun(i - 1) && is_noun(next)) continue;
+      // "..., and Elrond the chief of ..." names another actor, not a clause.
+      while (next < n && IsDeterminer(w_[next].text)) ++next;
+      int g = next < n ? GroupStartingAt(next) : -1;
+      if (g >= 0) {
+        bool verb_follows = false;
+        for (const VerbOcc& v : verbs_)
+          if (v.start > groups_[g].end && v.start <= groups_[g].end + 3)
+            verb_follows = true;
+        if (!verb_follows) continue;
+      }
+      cuts.push_back({i, !(i + 1 < n && w_[i + 1].text == "THEN")});
+    }
+  }
+  struct Clause {
+    int start, end;
+    bool forward;
+  };
+  std::vector<Clause> clauses;
+  int start = 0;
+  bool forward = true;
+  for (const Cut& cut : cuts) {
+    clauses.push_back({start, cut.at, forward});
+    start = cut.at + 1;
+    forward = cut.forward;
+  }
+  clauses.push_back({start, n, forward});
+  Party subject;  // the previous clause's subject, for clauses without one
+  bool have_subject = false;
+  bool all = o_.code_by == CoderOptions::CodeBy::kAll;
+  std::vector<Event> dominant;
+  for (size_t ci = 0; ci < clauses.size(); ++ci) {
+    int cs = clauses[ci].start, ce = clauses[ci].end;
+    // Does the clause open with its own subject?
+    int p = cs;
+    while (p < ce &&
+           (w_[p].text == "THEN" || IsDeterminer(w_[p].text) || is_adj(p)))
+      ++p;
+    bool own_subject = p < ce && GroupStartingAt(p) >= 0;
+    const Party* forwarded =
+        (ci > 0 && clauses[ci].forward && !own_subject && have_subject)
+            ? &subject
+            : nullptr;
+    const VerbOcc* fallback = nullptr;
+    bool coded = false;
+    bool has_verb = false;
+    for (const VerbOcc& v : verbs_) {
+      if (v.start < cs || v.end >= ce) continue;
+      has_verb = true;
+      const Verb& verb = lex_.verbs[v.verb];
+      if (verb.code.subordinate && !all) {
+        // Only its patterns count now; its default waits for the others.
+        bool any = false;
+        for (const CompiledPattern& pat : c_.verbs[v.verb].patterns) {
+          Bindings t;
+          if (MatchPattern(pat, v, cs, ce, &t)) {
+            any = true;
+            break;
+          }
+        }
+        if (!any) {
+          if (fallback == nullptr) fallback = &v;
+          continue;
+        }
+      }
+      Party used;
+      size_t before = events_.size();
+      bool was_dominant = dominant_coded_;
+      bool ok = CodeVerb(v, cs, ce, forwarded, &used);
+      if (discard_ || complex_) return;
+      if (ok) {
+        if (dominant_coded_ && !was_dominant)
+          dominant.assign(events_.begin() + before, events_.end());
+        coded = true;
+        if (!all) break;
+      }
+    }
+    if (!coded && fallback != nullptr) {
+      Party used;
+      CodeVerb(*fallback, cs, ce, forwarded, &used);
+      if (discard_ || complex_) return;
+    }
+    // The subject handed on: this clause's first actor, when it has a verb.
+    if (has_verb) {
+      if (forwarded != nullptr) {
+        // keep the forwarded subject
+      } else {
+        for (size_t g = 0; g < groups_.size(); ++g) {
+          if (groups_[g].start >= cs && groups_[g].end < ce) {
+            subject = PartyOf(static_cast<int>(g));
+            have_subject = true;
+            break;
+          }
+        }
+      }
+    }
+    if (o_.code_by == CoderOptions::CodeBy::kSentence && !events_.empty())
+      break;
+  }
+  if (!dominant.empty() && all) events_ = dominant;
+}
+
+void SentenceCoder::Run(std::vector<Word> words, std::vector<Event>* out) {
+  w_ = std::move(words);
+  int count = 0;
+  for (const Word& w : w_)
+    if (!w.comma) ++count;
+  if (count < o_.minimum_words) return;
+  Identify();
+  if (discard_ || complex_) return;
+  AttachAgents();
+  DropCommaClauses();
+  BuildGroups();
+  Compact();
+  if (Complex()) return;
+  CodeClauses();
+  if (discard_ || complex_) return;
+  if (context_ != nullptr) {
+    // The subject this sentence hands on: its first event's source, when
+    // named here rather than carried over.
+    std::vector<std::string> subject;
+    if (!events_.empty() && first_source_group_ >= 0) {
+      const ActorOcc& a = actors_[groups_[first_source_group_].members[0]];
+      if (!a.forwarded && !a.base.empty()) subject = {a.base.front()};
+    }
+    context_->last = subject;
+    if (context_->lead.empty() && !subject.empty()) context_->lead = subject;
+  }
+  // One event per distinct triple, in order.
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  for (Event& e : events_) {
+    if (!seen.insert({e.source.code, e.target.code, e.cameo}).second) continue;
+    out->push_back(std::move(e));
+  }
+}
+
+}  // namespace dyad::coder_internal

@@ -1,0 +1,184 @@
+// Codes one sentence: the TABARI-style pipeline behind Coder::Code.
+//   words -> dictionary matches (actors, agents, verbs, nouns) -> agents
+//   attached -> comma clauses dropped -> compounds -> complexity checks ->
+//   clauses -> per verb: patterns, source and target -> events.
+#ifndef DYAD_SRC_CODE_SENTENCE_CODER_H_
+#define DYAD_SRC_CODE_SENTENCE_CODER_H_
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_set>
+#include <vector>
+
+#include "code/compiled_lexicon.h"
+#include "code/sentence_words.h"
+#include "dyad/coder.h"
+#include "dyad/document.h"
+
+namespace dyad::coder_internal {
+
+// Words allowed between the parts of a spaced phrase ("DURTHANG ORC").
+inline constexpr int kMaxGap = 12;
+
+// A non-owning reference to a callable, for the matcher's continuations:
+// they live on the stack for the whole call, so nothing is allocated.
+template <typename Sig>
+class FunctionRef;
+template <typename R, typename... Args>
+class FunctionRef<R(Args...)> {
+ public:
+  template <typename F>
+  requires(!std::is_same_v<std::remove_cv_t<F>, FunctionRef>)
+      FunctionRef(F& f)  // NOLINT: implicit by design
+      : object_(&f), call_([](void* o, Args... a) -> R {
+          return (*static_cast<F*>(o))(a...);
+        }) {}
+  R operator()(Args... a) const { return call_(object_, a...); }
+
+ private:
+  void* object_;
+  R (*call_)(void*, Args...);
+};  // words allowed between parts of a spaced phrase
+
+inline bool IsOneOf(std::string_view w,
+                    std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set)
+    if (w == s) return true;
+  return false;
+}
+inline bool IsDeterminer(std::string_view w) {
+  return IsOneOf(w, {"THE", "A", "AN"});
+}
+inline bool IsConjunction(std::string_view w) {
+  return IsOneOf(w, {"AND", "OR", "BUT", "NOR"});
+}
+inline bool IsListConjunction(std::string_view w) {
+  return IsOneOf(w, {"AND", "OR", "NOR"});
+}
+inline bool IsPronoun(std::string_view w) {
+  return IsOneOf(
+      w, {"HE", "HIM", "HIS", "SHE", "HER", "IT", "THEY", "THEM", "THEIR"});
+}
+inline bool IsBeVerb(std::string_view w) {
+  return IsOneOf(w, {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"});
+}
+
+// An actor found in the sentence, with its agents attached.
+struct ActorOcc {
+  std::vector<std::string> codes;
+  std::vector<std::string> base;     // codes before agents were attached
+  int start = 0, end = 0;            // word range covering actor and its agents
+  int name_start = 0, name_end = 0;  // the actor's own words
+  bool pronoun = false;
+  bool forwarded = false;  // a pronoun resolved from an earlier sentence
+  bool has_agent = false;
+  int group = -1;
+};
+
+// One actor or a compound of several ("Arnor, Rohan and Gondor").
+struct Group {
+  std::vector<int> members;  // ActorOcc ids
+  int start = 0, end = 0;
+  bool compound() const { return members.size() > 1; }
+};
+
+// A verb found in the sentence: which Lexicon verb and its words.
+struct VerbOcc {
+  int verb = 0;
+  int start = 0, end = 0;
+};
+
+// One sentence being coded. Holds references to everything it is built
+// from (all must outlive it); `context` may be null.
+class SentenceCoder {
+ public:
+  SentenceCoder(const CompiledLexicon& c, const CoderOptions& o, int32_t date,
+                const Document& doc, int sentence_index, CoderContext* context)
+      : c_(c),
+        lex_(*c.lexicon),
+        o_(o),
+        date_(date),
+        doc_(doc),
+        sentence_index_(sentence_index),
+        context_(context) {}
+
+  // Codes `words` (the sentence's words, see WordsOf) and appends one
+  // Event per distinct source/target/code triple to *out; appends nothing
+  // when the sentence is discarded, too complex or too short.
+  void Run(std::vector<Word> words, std::vector<Event>* out);
+
+ private:
+  struct Party {
+    std::vector<std::string> codes;
+    int group = -1;
+    std::string text;
+    Span span;
+  };
+  struct Bindings {
+    int source = -1, target = -1, compound = -1;  // group ids
+    std::array<int, 4> skipped{};
+    int skipped_count = 0;
+    void Skip(int g) {
+      if (skipped_count < static_cast<int>(skipped.size()))
+        skipped[skipped_count++] = g;
+    }
+    bool Skipped(int g) const {
+      for (int i = 0; i < skipped_count; ++i)
+        if (skipped[i] == g) return true;
+      return false;
+    }
+  };
+
+  void Identify();
+  void AttachAgents();
+  void BuildGroups();
+  void DropCommaClauses();
+  void Compact();
+  bool Complex() const;
+  void CodeClauses();
+  bool CodeVerb(const VerbOcc& v, int cs, int ce, const Party* forwarded,
+                Party* source_used);
+  bool MatchPattern(const CompiledPattern& p, const VerbOcc& v, int cs, int ce,
+                    Bindings* b);
+  // True unless a word `p` needs is absent from the sentence.
+  bool MayMatch(const CompiledPattern& p);
+  using Cont = FunctionRef<bool(int, Bindings&)>;
+  bool MatchFwd(const std::vector<PatternToken>& toks, size_t k, int pos,
+                bool adjacent, int ce, Bindings& b, Cont cont);
+  bool MatchBwd(const std::vector<PatternToken>& toks, int k, int pos,
+                bool adjacent, int cs, Bindings& b, Cont cont);
+  Party PartyOf(int group) const;
+  void Emit(const Party& s, const Party& t, const std::string& code,
+            const VerbOcc& v, const std::string& rule);
+  std::string CodeFor(const Actor& a) const;
+  int GroupStartingAt(int pos) const;
+  int GroupEndingAt(int pos) const;
+
+  const CompiledLexicon& c_;
+  const Lexicon& lex_;
+  const CoderOptions& o_;
+  int32_t date_;
+  const Document& doc_;
+  int sentence_index_;
+  CoderContext* context_;
+
+  std::vector<Word> w_;
+  std::unordered_set<std::string_view> prefixes_;  // of every word
+  std::vector<ActorOcc> actors_;
+  std::vector<Group> groups_;
+  std::vector<VerbOcc> verbs_;
+  std::vector<std::pair<int, int>> agent_spans_;  // start, agent index
+  std::vector<int> agent_ends_;
+  bool discard_ = false;
+  bool complex_ = false;
+  std::vector<Event> events_;
+  bool dominant_coded_ = false;
+  int first_source_group_ = -1;
+  std::vector<Event> dominant_events_;
+};
+
+}  // namespace dyad::coder_internal
+
+#endif  // DYAD_SRC_CODE_SENTENCE_CODER_H_
