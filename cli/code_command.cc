@@ -63,6 +63,13 @@ int RunCode(const CodeOptions& opts) {
   IngestOptions ingest;
   ingest.published = opts.published;
   ingest.format = ParseInputFormat(opts.input_format);
+  constexpr int kArticlesPerBatch = 256;
+  int batched = 0;
+  auto report_store_error = [&](const Status& status) {
+    if (status.ok()) return;
+    ++tally.errors;
+    std::cerr << "dyad code: " << db << ": " << status.ToString() << "\n";
+  };
   auto sink = [&](Result<Document> read) {
     if (!read.ok()) {
       ++tally.errors;
@@ -86,6 +93,14 @@ int RunCode(const CodeOptions& opts) {
       std::cout << DocumentToTsv(doc);
     }
     if (store) {
+      // Batches of articles share one transaction: a first store of a large
+      // corpus is otherwise dominated by commits.
+      if (batched == kArticlesPerBatch) {
+        report_store_error(store->CommitBatch());
+        batched = 0;
+      }
+      if (batched == 0) report_store_error(store->BeginBatch());
+      ++batched;
       auto put = store->Put(doc);
       if (!put.ok()) {
         ++tally.errors;
@@ -105,6 +120,7 @@ int RunCode(const CodeOptions& opts) {
       std::cerr << "dyad code: " << status.ToString() << "\n";
     }
   }
+  if (store && batched > 0) report_store_error(store->CommitBatch());
   std::cout.flush();
   std::cerr << "coded " << tally.documents << " articles, " << tally.sentences
             << " sentences, " << tally.events << " events";

@@ -11,7 +11,7 @@ namespace dyad {
 namespace {
 
 // Raise these as the coder improves; never lower them to make a change pass.
-constexpr int kMinPassed = 438;
+constexpr int kMinPassed = 440;
 constexpr int kScoredRecords = 449;  // the 472 before FINAL-01, less 23 OPTION
 
 TEST(TabariSuiteTest, PassRateDoesNotDrop) {

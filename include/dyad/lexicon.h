@@ -235,8 +235,9 @@ Status CheckDictionaryFile(const std::string& path,
 // build defect) or NotFound when this build has no embedded lexicon.
 Result<std::shared_ptr<const Lexicon>> LoadDefaultLexicon();
 
-// Dates: converts "950601" (YY, 20YY when YY < 30... TABARI's window) or
-// "19950601" to yyyymmdd. Returns -1 when `text` is not a date.
+// Converts a TABARI date to yyyymmdd: "950601" (YYMMDD; YY below 30 is
+// 20YY, else 19YY) or, with `yyyy`, "19950601". Returns -1 when `text` is
+// not a calendar date in that form.
 int32_t ParseTabariDate(std::string_view text, bool yyyy = false);
 
 }  // namespace dyad

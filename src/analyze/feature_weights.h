@@ -5,13 +5,15 @@
 #ifndef DYAD_ANALYZE_FEATURE_WEIGHTS_H_
 #define DYAD_ANALYZE_FEATURE_WEIGHTS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
 namespace dyad::analyze {
 
 struct LabelWeight {
-  int16_t weight = 0;  // quantized; the model's scale turns it into a float
+  int16_t weight = 0;  // quantized with one scale for the whole model,
+                       // which the arg max of the scores does not need
   uint8_t label = 0;
   uint8_t unused = 0;
 };
@@ -44,6 +46,12 @@ class FeatureWeights {
       }
       if (slot.fingerprint == 0) return;
     }
+  }
+
+  // Hints the cache to load the slot of `key`: scoring a word looks up ~30
+  // keys at random places, and fetching them together hides the latency.
+  void Prefetch(uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[key & mask_]);
   }
 
   // The rows sorted by key (for saving).

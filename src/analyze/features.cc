@@ -105,49 +105,78 @@ std::string NormalizeWord(std::string_view word) {
 }
 
 void ComputeWordKeys(std::string_view raw, WordKeys* keys) {
-  std::string form = NormalizeWord(raw);
-  std::string lower = form;
-  std::string shape;
-  shape.reserve(form.size());
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  // Short words (nearly all) are normalized in a stack buffer.
+  char small[64];
+  std::string large;
+  char* buffer = small;
+  if (raw.size() > sizeof small) {
+    large.resize(raw.size());
+    buffer = large.data();
   }
-  for (size_t i = 0; i < form.size();) {
-    unsigned char c = static_cast<unsigned char>(form[i]);
+  size_t size = 0;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    // U+2018, U+2019 -> '; U+201C, U+201D -> "
+    if (i + 2 < raw.size() && static_cast<unsigned char>(raw[i]) == 0xE2 &&
+        static_cast<unsigned char>(raw[i + 1]) == 0x80) {
+      unsigned char c = static_cast<unsigned char>(raw[i + 2]);
+      if (c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D) {
+        buffer[size++] = (c == 0x98 || c == 0x99) ? '\'' : '"';
+        i += 2;
+        continue;
+      }
+    }
+    buffer[size++] = raw[i];
+  }
+  std::string_view form(buffer, size);
+  keys->form = HashBytes(form);
+  char shape[32];
+  size_t shape_size = 0;
+  for (size_t i = 0; i < size && shape_size < sizeof shape;) {
+    unsigned char c = static_cast<unsigned char>(buffer[i]);
     char cls = ShapeClass(c);
-    if (shape.empty() || shape.back() != cls) shape.push_back(cls);
+    if (shape_size == 0 || shape[shape_size - 1] != cls) {
+      shape[shape_size++] = cls;
+    }
     i += c >= 0x80 ? SequenceLength(c) : 1;
   }
-  keys->form = HashBytes(form);
-  keys->lower = HashBytes(lower);
-  keys->shape = HashBytes(shape);
-  // Character boundaries from the front and from the back.
-  size_t ends[4];
-  int count = 0;
-  for (size_t i = 0; i < lower.size() && count < 4;) {
-    i += SequenceLength(static_cast<unsigned char>(lower[i]));
-    if (i > lower.size()) i = lower.size();
-    ends[count++] = i;
-  }
-  for (int k = 0; k < 4; ++k) {
-    size_t end = k < count ? ends[k] : lower.size();
-    keys->prefix[k] = HashBytes(std::string_view(lower).substr(0, end));
-  }
-  size_t starts[4];
-  count = 0;
-  for (size_t i = lower.size(); i > 0 && count < 4;) {
-    --i;
-    while (i > 0 && (static_cast<unsigned char>(lower[i]) & 0xC0) == 0x80 &&
-           lower.size() - i < 4) {
-      --i;
+  keys->shape = HashBytes(std::string_view(shape, shape_size));
+  bool capitalized = size > 0 && buffer[0] >= 'A' && buffer[0] <= 'Z';
+  for (size_t i = 0; i < size; ++i) {
+    if (buffer[i] >= 'A' && buffer[i] <= 'Z') {
+      buffer[i] = static_cast<char>(buffer[i] - 'A' + 'a');
     }
-    starts[count++] = i;
   }
+  std::string_view lower(buffer, size);
+  keys->lower = HashBytes(lower);
+  // The first and last 1..4 characters; a word shorter than k characters
+  // uses the whole word.
+  size_t end = 0;
   for (int k = 0; k < 4; ++k) {
-    size_t start = k < count ? starts[k] : 0;
-    keys->suffix[k] = HashBytes(std::string_view(lower).substr(start));
+    if (end < size) {
+      end += SequenceLength(static_cast<unsigned char>(lower[end]));
+      if (end > size) end = size;
+    }
+    keys->prefix[k] = HashBytes(lower.substr(0, end));
   }
-  bool capitalized = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
+  size_t start = size;
+  for (int k = 0; k < 4; ++k) {
+    if (start > 0) {
+      size_t j = start - 1;
+      int continuation = 0;
+      while (j > 0 && (static_cast<unsigned char>(lower[j]) & 0xC0) == 0x80 &&
+             continuation < 3) {
+        --j;
+        ++continuation;
+      }
+      if (continuation > 0 &&
+          SequenceLength(static_cast<unsigned char>(lower[j])) !=
+              static_cast<size_t>(continuation + 1)) {
+        j = start - 1;  // ill-formed: one byte is one character
+      }
+      start = j;
+    }
+    keys->suffix[k] = HashBytes(lower.substr(start));
+  }
   keys->suffix_form = CombineKeys(keys->suffix[2], capitalized ? 1 : 2);
 }
 

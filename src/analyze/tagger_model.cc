@@ -15,11 +15,12 @@ void ComputePaddedKeys(const std::vector<std::string_view>& words,
 
 void TaggerModel::Tag(const std::vector<std::string_view>& words,
                       std::vector<int>* out) const {
-  std::vector<WordKeys> padded;
+  thread_local std::vector<WordKeys> padded;
   ComputePaddedKeys(words, &padded);
   DecodeGreedy<int32_t>(
       padded, static_cast<int>(labels.size()),
       [this](const uint64_t* keys, int count, int32_t* scores) {
+        for (int k = 0; k < count; ++k) weights.Prefetch(keys[k]);
         for (int k = 0; k < count; ++k) weights.AddScores(keys[k], scores);
       },
       out);

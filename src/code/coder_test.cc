@@ -77,6 +77,7 @@ class CoderTest : public ::testing::Test {
     ASSERT_TRUE(LoadTabariActors(write("t.actors",
                                        "ARNOR [ARN]\nGONDOR [GON]\n"
                                        "OSGILIATH [OSG]\nROHAN [ROH]\n"
+                                       "THE_SHIRE [FRO/SAM]\n"
                                        "BOROMIR [---]\nNASGUL [###]\n"
                                        "GOLLUM [HOB < 950601] [HOBGOV]\n"),
                                  lex.get())
@@ -149,6 +150,24 @@ TEST_F(CoderTest, CompoundActorsGiveOneEventEach) {
             (std::set<Triple>{{"ARN", "GON", "122"}, {"ROH", "GON", "122"}}));
 }
 
+TEST_F(CoderTest, ListWithCommasAndCodedCompound) {
+  EXPECT_EQ(CodeText("Arnor, the Shire, and Rohan condemned Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "122"},
+                              {"FRO", "GON", "122"},
+                              {"SAM", "GON", "122"},
+                              {"ROH", "GON", "122"}}));
+}
+
+TEST_F(CoderTest, RelativePronounStartsAClauseWithItsActor) {
+  // "which" is Gondor; without it Arnor would be the source. (A closing
+  // clause of ten words or fewer would be dropped, as TABARI does.)
+  EXPECT_EQ(
+      CodeText("Arnor troops entered Rohan on Friday near Gondor, which "
+               "condemned Osgiliath soldiers in the north of the country on "
+               "Sunday morning."),
+      (std::set<Triple>{{"GON", "OSGMIL", "122"}}));
+}
+
 TEST_F(CoderTest, PairedCodeAddsTheReverseEvent) {
   EXPECT_EQ(CodeText("Arnor arrived in Gondor on Monday."),
             (std::set<Triple>{{"ARN", "GON", "032"}, {"GON", "ARN", "033"}}));
@@ -200,6 +219,12 @@ TEST_F(CoderTest, MinimumWordsOption) {
   Document doc = MakeDoc("Arnor condemned Gondor.", "1995-01-01");
   ASSERT_TRUE(strict->Code(&doc).ok());
   EXPECT_TRUE(doc.events.empty());
+}
+
+TEST_F(CoderTest, OverlongSentenceIsNotCoded) {
+  std::string text = "Arnor condemned Gondor";
+  for (int i = 0; i < 200; ++i) text += " and more";
+  EXPECT_TRUE(CodeText(text + ".").empty());
 }
 
 TEST_F(CoderTest, BadSpansAreRejected) {

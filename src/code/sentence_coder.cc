@@ -211,7 +211,8 @@ void SentenceCoder::AttachAgents() {
       int m = a1 + 1;
       if (m < n && IsOneOf(w_[m].text, {"OF", "IN"})) {
         ++m;
-        while (m < n && IsDeterminer(w_[m].text)) ++m;
+        while (m < n && IsDeterminer(w_[m].text) && actor_starting_at(m) < 0)
+          ++m;
       }
       if (m < n) target = actor_starting_at(m);
       if (target >= 0 && actors_[target].start > 0 &&
@@ -259,17 +260,19 @@ void SentenceCoder::AttachAgents() {
 // at the first group before them.
 void SentenceCoder::BuildGroups() {
   const int n = static_cast<int>(w_.size());
+  std::vector<int> start_of(n, -1);
+  for (size_t i = 0; i < actors_.size(); ++i)
+    if (start_of[actors_[i].start] < 0)
+      start_of[actors_[i].start] = static_cast<int>(i);
+  // Determiners and adjectives before a member, unless they begin it
+  // ("THE_SHIRE").
   auto skip_fillers = [&](int pos) {
-    while (pos < n &&
+    while (pos < n && start_of[pos] < 0 &&
            (IsDeterminer(w_[pos].text) ||
             (w_[pos].matched && w_[pos].kind == EntryKind::kAdjective)))
       ++pos;
     return pos;
   };
-  std::vector<int> start_of(n, -1);
-  for (size_t i = 0; i < actors_.size(); ++i)
-    if (start_of[actors_[i].start] < 0)
-      start_of[actors_[i].start] = static_cast<int>(i);
   for (size_t i = 0; i < actors_.size(); ++i) {
     if (actors_[i].group >= 0) continue;
     Group g;
@@ -313,15 +316,24 @@ void SentenceCoder::BuildGroups() {
   }
   // Pronouns.
   for (int i = 0; i < n; ++i) {
-    if (w_[i].matched || w_[i].comma || w_[i].deleted || !IsPronoun(w_[i].text))
-      continue;
+    if (w_[i].matched || w_[i].comma || w_[i].deleted) continue;
+    // "Gondor, which fears ...": a relative pronoun after a comma means the
+    // actor just before the comma.
+    bool relative = IsRelativeAfterComma(i);
+    if (!relative && !IsPronoun(w_[i].text)) continue;
     int ref = -1;
     for (size_t g = 0; g < groups_.size(); ++g) {
-      if (groups_[g].end < i && !actors_[groups_[g].members[0]].pronoun) {
+      if (actors_[groups_[g].members[0]].pronoun) continue;
+      if (relative) {
+        if (groups_[g].end == i - 2) ref = static_cast<int>(g);
+        continue;
+      }
+      if (groups_[g].end < i) {
         ref = static_cast<int>(g);
         break;
       }
     }
+    if (relative && ref < 0) continue;
     Group pg;
     if (ref < 0) {
       // Nobody named before it here: the subject of an earlier sentence.
@@ -413,7 +425,16 @@ void SentenceCoder::DropCommaClauses() {
     remaining.push_back(commas[i]);
     ++i;
   }
-  if (!remaining.empty()) {
+  // The comma before the last member of a list ("A, B, and C said")
+  // does not open a closing clause.
+  auto before_last_member = [&](int c) {
+    int p = c + 1;
+    if (p >= n || !IsListConjunction(w_[p].text)) return false;
+    ++p;
+    while (p < n && !in_actor[p] && IsDeterminer(w_[p].text)) ++p;
+    return p < n && in_actor[p];
+  };
+  if (!remaining.empty() && !before_last_member(remaining.back())) {
     int last = remaining.back();
     int k = count(last + 1, n) + 1;  // TABARI counts the final period
     if (k >= o_.comma_end_min && k <= o_.comma_end_max) erase(last, n - 1);
@@ -488,6 +509,10 @@ bool SentenceCoder::Complex() const {
   return false;
 }
 
+bool SentenceCoder::IsRelativeAfterComma(int i) const {
+  return i > 1 && w_[i - 1].comma && IsOneOf(w_[i].text, {"WHICH", "WHO"});
+}
+
 int SentenceCoder::GroupStartingAt(int pos) const {
   for (size_t g = 0; g < groups_.size(); ++g)
     if (groups_[g].start == pos) return static_cast<int>(g);
@@ -503,6 +528,7 @@ bool SentenceCoder::MatchFwd(const std::vector<PatternToken>& toks, size_t k,
                              int pos, bool adjacent, int ce, Bindings& b,
                              Cont cont) {
   if (k == toks.size()) return cont(pos, b);
+  if (++match_steps_ > kMaxMatchSteps) return false;
   const PatternToken& t = toks[k];
   int last_start = adjacent ? pos : ce - 1;
   for (int p = pos; p <= last_start && p < ce; ++p) {
@@ -558,6 +584,7 @@ bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
                              int pos, bool adjacent, int cs, Bindings& b,
                              Cont cont) {
   if (k < 0) return cont(pos, b);
+  if (++match_steps_ > kMaxMatchSteps) return false;
   const PatternToken& t = toks[k];
   int first_end = adjacent ? pos : cs;
   for (int p = pos; p >= first_end && p >= cs; --p) {
@@ -628,6 +655,7 @@ bool SentenceCoder::MayMatch(const CompiledPattern& p) {
 bool SentenceCoder::MatchPattern(const CompiledPattern& p, const VerbOcc& v,
                                  int cs, int ce, Bindings* b) {
   if (!MayMatch(p)) return false;
+  match_steps_ = 0;
   auto done = [](int, Bindings&) { return true; };
   auto lower = [&](int, Bindings& bb) {
     return MatchFwd(p.lower, 0, v.end + 1, p.lower_connected, ce, bb, done);
@@ -786,8 +814,15 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
   }
   if (!have_src) return false;
   auto same_as_source = [&](int g) {
+    if (src.group >= 0 && g == src.group) return true;
     Party p = PartyOf(g);
-    return p.codes == src.codes || (src.group >= 0 && g == src.group);
+    if (p.codes != src.codes) return false;
+    // "Arnor, Osgiliath and Gondor presented their credentials": TABARI
+    // lets a plural possessive stand for the compound, whose members then
+    // act on each other; "assist them" stays reflexive.
+    const Group& gr = groups_[g];
+    return !(gr.compound() && gr.start == gr.end &&
+             w_[gr.start].text == "THEIR");
   };
   int after_from = src_before_verb  ? v.end + 1
                    : src.group >= 0 ? groups_[src.group].end + 1
@@ -884,6 +919,11 @@ void SentenceCoder::CodeClauses() {
   std::vector<Cut> cuts;
   if (o_.code_by != CoderOptions::CodeBy::kSentence) {
     for (int i = 0; i < n; ++i) {
+      if (w_[i].comma && i + 1 < n && GroupStartingAt(i + 1) >= 0 &&
+          IsRelativeAfterComma(i + 1)) {
+        cuts.push_back({i, false});
+        continue;
+      }
       if (w_[i].matched || w_[i].compound_sep || !IsConjunction(w_[i].text))
         continue;
       if (is_adj(i - 1) && is_adj(i + 1)) continue;
@@ -891,7 +931,9 @@ void SentenceCoder::CodeClauses() {
       while (is_adj(next)) ++next;
       if (is_noun(i - 1) && is_noun(next)) continue;
       // "..., and Elrond the chief of ..." names another actor, not a clause.
-      while (next < n && IsDeterminer(w_[next].text)) ++next;
+      while (next < n && IsDeterminer(w_[next].text) &&
+             GroupStartingAt(next) < 0)
+        ++next;
       int g = next < n ? GroupStartingAt(next) : -1;
       if (g >= 0) {
         bool verb_follows = false;
@@ -924,7 +966,7 @@ void SentenceCoder::CodeClauses() {
     int cs = clauses[ci].start, ce = clauses[ci].end;
     // Does the clause open with its own subject?
     int p = cs;
-    while (p < ce &&
+    while (p < ce && GroupStartingAt(p) < 0 &&
            (w_[p].text == "THEN" || IsDeterminer(w_[p].text) || is_adj(p)))
       ++p;
     bool own_subject = p < ce && GroupStartingAt(p) >= 0;
@@ -996,7 +1038,9 @@ void SentenceCoder::Run(std::vector<Word> words, std::vector<Event>* out) {
   int count = 0;
   for (const Word& w : w_)
     if (!w.comma) ++count;
-  if (count < o_.minimum_words) return;
+  // TABARI gives up on sentences of more than 128 words; so does dyad,
+  // which also bounds the work per sentence.
+  if (count < o_.minimum_words || count > kMaxSentenceWords) return;
   Identify();
   if (discard_ || complex_) return;
   AttachAgents();

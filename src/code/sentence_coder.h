@@ -21,6 +21,11 @@ namespace dyad::coder_internal {
 
 // Words allowed between the parts of a spaced phrase ("DURTHANG ORC").
 inline constexpr int kMaxGap = 12;
+// Longer sentences are not coded (TABARI's MAX_LEX).
+inline constexpr int kMaxSentenceWords = 128;
+// Backtracking steps allowed for one pattern in one sentence; a pattern
+// that needs more is taken not to match.
+inline constexpr int kMaxMatchSteps = 20000;
 
 // A non-owning reference to a callable, for the matcher's continuations:
 // they live on the stack for the whole call, so nothing is allocated.
@@ -154,6 +159,8 @@ class SentenceCoder {
             const VerbOcc& v, const std::string& rule);
   std::string CodeFor(const Actor& a) const;
   int GroupStartingAt(int pos) const;
+  // True for "WHICH"/"WHO" at `i` right after a comma.
+  bool IsRelativeAfterComma(int i) const;
   int GroupEndingAt(int pos) const;
 
   const CompiledLexicon& c_;
@@ -166,6 +173,7 @@ class SentenceCoder {
 
   std::vector<Word> w_;
   std::unordered_set<std::string_view> prefixes_;  // of every word
+  int match_steps_ = 0;
   std::vector<ActorOcc> actors_;
   std::vector<Group> groups_;
   std::vector<VerbOcc> verbs_;

@@ -1,0 +1,293 @@
+#include "analyze/model_file.h"
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace dyad::analyze {
+namespace {
+
+constexpr std::string_view kMagic("DYADPOS\n", 8);
+
+class Writer {
+ public:
+  void Bytes(std::string_view s) { out_.append(s); }
+  void U8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  void U16(uint16_t v) {
+    U8(v & 0xFF);
+    U8(v >> 8);
+  }
+  void U32(uint32_t v) {
+    for (int i = 0; i < 4; ++i) U8((v >> (8 * i)) & 0xFF);
+  }
+  void U64(uint64_t v) {
+    for (int i = 0; i < 8; ++i) U8((v >> (8 * i)) & 0xFF);
+  }
+  void String(std::string_view s) {
+    U32(static_cast<uint32_t>(s.size()));
+    Bytes(s);
+  }
+  std::string& out() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  Reader(std::string_view bytes, std::string_view name)
+      : bytes_(bytes), name_(name) {}
+
+  Status Error(StatusCode code, const std::string& message) const {
+    return Status(code, std::string(name_) + ": byte " +
+                            std::to_string(offset_) + ": " + message);
+  }
+  Status Need(size_t n) const {
+    if (bytes_.size() - offset_ < n) {
+      return Error(StatusCode::kDataLoss, "truncated model file");
+    }
+    return Status::Ok();
+  }
+  Status U8(uint8_t* v) {
+    DYAD_RETURN_IF_ERROR(Need(1));
+    *v = static_cast<uint8_t>(bytes_[offset_++]);
+    return Status::Ok();
+  }
+  Status U16(uint16_t* v) {
+    DYAD_RETURN_IF_ERROR(Need(2));
+    *v = static_cast<uint16_t>(static_cast<uint8_t>(bytes_[offset_]) |
+                               static_cast<uint8_t>(bytes_[offset_ + 1]) << 8);
+    offset_ += 2;
+    return Status::Ok();
+  }
+  Status U32(uint32_t* v) {
+    DYAD_RETURN_IF_ERROR(Need(4));
+    *v = 0;
+    for (int i = 0; i < 4; ++i) {
+      *v |= static_cast<uint32_t>(static_cast<uint8_t>(bytes_[offset_ + i]))
+            << (8 * i);
+    }
+    offset_ += 4;
+    return Status::Ok();
+  }
+  Status U64(uint64_t* v) {
+    DYAD_RETURN_IF_ERROR(Need(8));
+    *v = 0;
+    for (int i = 0; i < 8; ++i) {
+      *v |= static_cast<uint64_t>(static_cast<uint8_t>(bytes_[offset_ + i]))
+            << (8 * i);
+    }
+    offset_ += 8;
+    return Status::Ok();
+  }
+  Status String(std::string* s) {
+    uint32_t size = 0;
+    DYAD_RETURN_IF_ERROR(U32(&size));
+    DYAD_RETURN_IF_ERROR(Need(size));
+    s->assign(bytes_.substr(offset_, size));
+    offset_ += size;
+    return Status::Ok();
+  }
+  // A count of items that each take at least `min_bytes`, checked against
+  // what is left so a damaged count cannot ask for gigabytes.
+  Status Count(uint32_t* count, size_t min_bytes) {
+    DYAD_RETURN_IF_ERROR(U32(count));
+    if (static_cast<uint64_t>(*count) * min_bytes > bytes_.size() - offset_) {
+      return Error(StatusCode::kDataLoss,
+                   "count " + std::to_string(*count) + " exceeds the file");
+    }
+    return Status::Ok();
+  }
+  void Skip(size_t n) { offset_ += n; }
+  size_t offset() const { return offset_; }
+
+ private:
+  std::string_view bytes_;
+  std::string_view name_;
+  size_t offset_ = 0;
+};
+
+Status ReadModel(Reader& in, TaggerModel* model) {
+  uint32_t version = 0, feature_set = 0, count = 0;
+  DYAD_RETURN_IF_ERROR(in.U32(&version));
+  if (version != kModelFormatVersion) {
+    return in.Error(StatusCode::kParseError,
+                    "model format version " + std::to_string(version) +
+                        ", this dyad reads version " +
+                        std::to_string(kModelFormatVersion));
+  }
+  DYAD_RETURN_IF_ERROR(in.U32(&feature_set));
+  if (feature_set != kFeatureSetId) {
+    return in.Error(StatusCode::kParseError,
+                    "feature set " + std::to_string(feature_set) +
+                        ", this dyad computes feature set " +
+                        std::to_string(kFeatureSetId));
+  }
+  DYAD_RETURN_IF_ERROR(in.Count(&count, 8));
+  if (count == 0 || count >= kStartLabel) {
+    return in.Error(StatusCode::kParseError,
+                    "bad label count " + std::to_string(count));
+  }
+  model->labels.resize(count);
+  for (TagLabel& label : model->labels) {
+    DYAD_RETURN_IF_ERROR(in.String(&label.upos));
+    DYAD_RETURN_IF_ERROR(in.String(&label.xpos));
+  }
+  DYAD_RETURN_IF_ERROR(in.Count(&count, 9));
+  std::vector<FeatureWeights::Row> rows(count);
+  for (FeatureWeights::Row& row : rows) {
+    uint8_t weights = 0;
+    DYAD_RETURN_IF_ERROR(in.U64(&row.key));
+    DYAD_RETURN_IF_ERROR(in.U8(&weights));
+    row.weights.resize(weights);
+    for (LabelWeight& w : row.weights) {
+      uint16_t value = 0;
+      DYAD_RETURN_IF_ERROR(in.U8(&w.label));
+      DYAD_RETURN_IF_ERROR(in.U16(&value));
+      w.weight = static_cast<int16_t>(value);
+      if (w.label >= model->labels.size()) {
+        return in.Error(StatusCode::kParseError,
+                        "label " + std::to_string(w.label) + " out of range");
+      }
+    }
+  }
+  model->weights = FeatureWeights(std::move(rows));
+  DYAD_RETURN_IF_ERROR(in.Count(&count, 12));
+  std::vector<Lemmatizer::Exception> exceptions(count);
+  for (Lemmatizer::Exception& e : exceptions) {
+    DYAD_RETURN_IF_ERROR(in.String(&e.form));
+    DYAD_RETURN_IF_ERROR(in.String(&e.xpos));
+    DYAD_RETURN_IF_ERROR(in.String(&e.lemma));
+  }
+  model->lemmatizer = Lemmatizer::FromExceptions(std::move(exceptions));
+  DYAD_RETURN_IF_ERROR(in.Count(&count, 4));
+  model->self_test.resize(count);
+  for (SelfTestSentence& sentence : model->self_test) {
+    uint32_t words = 0;
+    DYAD_RETURN_IF_ERROR(in.Count(&words, 9));
+    sentence.words.resize(words);
+    sentence.labels.resize(words);
+    sentence.lemmas.resize(words);
+    for (uint32_t i = 0; i < words; ++i) {
+      uint8_t label = 0;
+      DYAD_RETURN_IF_ERROR(in.String(&sentence.words[i]));
+      DYAD_RETURN_IF_ERROR(in.U8(&label));
+      DYAD_RETURN_IF_ERROR(in.String(&sentence.lemmas[i]));
+      if (label >= model->labels.size()) {
+        return in.Error(StatusCode::kParseError,
+                        "self-test label " + std::to_string(label) +
+                            " out of range");
+      }
+      sentence.labels[i] = label;
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string SerializeModel(const TaggerModel& model) {
+  Writer out;
+  out.Bytes(kMagic);
+  out.U32(kModelFormatVersion);
+  out.U32(kFeatureSetId);
+  out.U32(static_cast<uint32_t>(model.labels.size()));
+  for (const TagLabel& label : model.labels) {
+    out.String(label.upos);
+    out.String(label.xpos);
+  }
+  std::vector<FeatureWeights::Row> rows = model.weights.SortedRows();
+  out.U32(static_cast<uint32_t>(rows.size()));
+  for (const FeatureWeights::Row& row : rows) {
+    out.U64(row.key);
+    out.U8(static_cast<uint8_t>(row.weights.size()));
+    for (const LabelWeight& w : row.weights) {
+      out.U8(w.label);
+      out.U16(static_cast<uint16_t>(w.weight));
+    }
+  }
+  const auto& exceptions = model.lemmatizer.exceptions();
+  out.U32(static_cast<uint32_t>(exceptions.size()));
+  for (const Lemmatizer::Exception& e : exceptions) {
+    out.String(e.form);
+    out.String(e.xpos);
+    out.String(e.lemma);
+  }
+  out.U32(static_cast<uint32_t>(model.self_test.size()));
+  for (const SelfTestSentence& sentence : model.self_test) {
+    out.U32(static_cast<uint32_t>(sentence.words.size()));
+    for (size_t i = 0; i < sentence.words.size(); ++i) {
+      out.String(sentence.words[i]);
+      out.U8(static_cast<uint8_t>(sentence.labels[i]));
+      out.String(sentence.lemmas[i]);
+    }
+  }
+  out.U64(HashBytes(out.out()));
+  return std::move(out.out());
+}
+
+Result<TaggerModel> DeserializeModel(std::string_view bytes,
+                                     std::string_view name) {
+  std::string prefix(name);
+  if (bytes.size() < kMagic.size() || bytes.substr(0, kMagic.size()) != kMagic) {
+    return DataLoss(prefix + ": not a dyad POS model (bad magic number)");
+  }
+  if (bytes.size() < kMagic.size() + 8) {
+    return DataLoss(prefix + ": truncated model file");
+  }
+  std::string_view body = bytes.substr(0, bytes.size() - 8);
+  Reader trailer(bytes.substr(body.size()), name);
+  uint64_t checksum = 0;
+  DYAD_RETURN_IF_ERROR(trailer.U64(&checksum));
+  if (checksum != HashBytes(body)) {
+    return DataLoss(prefix + ": checksum mismatch (damaged or truncated)");
+  }
+  Reader in(body, name);
+  in.Skip(kMagic.size());
+  TaggerModel model;
+  DYAD_RETURN_IF_ERROR(ReadModel(in, &model));
+  if (in.offset() != body.size()) {
+    return DataLoss(prefix + ": " + std::to_string(body.size() - in.offset()) +
+                    " unexpected bytes before the checksum");
+  }
+  std::vector<SelfTestSentence> retagged = model.self_test;
+  model.FillSelfTest(&retagged);
+  for (size_t s = 0; s < retagged.size(); ++s) {
+    const SelfTestSentence& want = model.self_test[s];
+    const SelfTestSentence& got = retagged[s];
+    for (size_t i = 0; i < want.words.size(); ++i) {
+      if (want.labels[i] != got.labels[i] || want.lemmas[i] != got.lemmas[i]) {
+        const TagLabel& w = model.labels[want.labels[i]];
+        const TagLabel& g = model.labels[got.labels[i]];
+        return DataLoss(prefix + ": self-test sentence " +
+                        std::to_string(s + 1) + " word " +
+                        std::to_string(i + 1) + " '" + want.words[i] +
+                        "': expected " + w.upos + "/" + w.xpos + " '" +
+                        want.lemmas[i] + "', the model gives " + g.upos +
+                        "/" + g.xpos + " '" + got.lemmas[i] + "'");
+      }
+    }
+  }
+  return model;
+}
+
+Status SaveModelFile(const TaggerModel& model, const std::string& path) {
+  std::string bytes = SerializeModel(model);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return IoError(path + ": cannot open for writing");
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) return IoError(path + ": write failed");
+  return Status::Ok();
+}
+
+Result<TaggerModel> LoadModelFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFound(path + ": cannot open model file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return IoError(path + ": read failed");
+  return DeserializeModel(buffer.str(), path);
+}
+
+}  // namespace dyad::analyze
