@@ -15,7 +15,7 @@
 namespace {
 
 const dyad::PosTagger* Tagger() {
-  static const dyad::PosTagger* tagger = [] () -> const dyad::PosTagger* {
+  static const dyad::PosTagger* tagger = []() -> const dyad::PosTagger* {
     auto loaded = dyad::PosTagger::Load(std::string(DYAD_SOURCE_DIR) +
                                         "/models/en_pos.dyad");
     if (!loaded.ok()) return nullptr;
@@ -79,8 +79,8 @@ void BM_TagLabelsEwt(benchmark::State& state) {
       tokens += static_cast<int64_t>(words.size());
     }
   }
-  state.counters["tokens/s"] =
-      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens),
+                                                  benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_TagLabelsEwt)->Unit(benchmark::kMillisecond);
 
@@ -99,8 +99,8 @@ void BM_TagWordsWithLemmasEwt(benchmark::State& state) {
       tokens += static_cast<int64_t>(words.size());
     }
   }
-  state.counters["tokens/s"] =
-      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens),
+                                                  benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_TagWordsWithLemmasEwt)->Unit(benchmark::kMillisecond);
 
@@ -132,8 +132,8 @@ void BM_TagDocumentVoa(benchmark::State& state) {
       tokens += static_cast<int64_t>(doc.tokens.size());
     }
   }
-  state.counters["tokens/s"] =
-      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens),
+                                                  benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_TagDocumentVoa)->Unit(benchmark::kMillisecond);
 

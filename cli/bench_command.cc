@@ -41,25 +41,33 @@ int RunBench(const BenchOptions& opts) {
     if (doc.ok()) {
       corpus.push_back(std::move(doc).value());
     } else {
+      // Named like dyad code's errors, so a bad line in the corpus can be
+      // found; the rest of the corpus is still measured.
       ++errors;
+      std::cerr << "dyad bench: " << doc.status().ToString() << "\n";
     }
   });
-  if (!read.ok() || corpus.empty()) {
-    std::cerr << "dyad bench: no documents in " << opts.input << ": "
-              << read.ToString() << "\n";
+  if (!read.ok()) {
+    std::cerr << "dyad bench: " << read.ToString() << "\n";
+    return kExitFatal;
+  }
+  if (corpus.empty()) {
+    std::cerr << "dyad bench: " << opts.input << ": no readable documents\n";
     return kExitFatal;
   }
   // Count the corpus's sentences once, then repeat it to the minimum.
   size_t corpus_sentences = 0;
   for (const Document& d : corpus) {
     Document copy = d;
-    if ((*pipeline)->Process(&copy).ok()) corpus_sentences += copy.sentences.size();
+    if ((*pipeline)->Process(&copy).ok())
+      corpus_sentences += copy.sentences.size();
   }
   if (corpus_sentences == 0) {
     std::cerr << "dyad bench: the corpus has no sentences\n";
     return kExitFatal;
   }
-  size_t repeats = (opts.min_sentences + corpus_sentences - 1) / corpus_sentences;
+  size_t repeats =
+      (opts.min_sentences + corpus_sentences - 1) / corpus_sentences;
   std::printf("corpus: %zu documents, %zu sentences, repeated %zu times\n",
               corpus.size(), corpus_sentences, repeats);
 
@@ -82,13 +90,14 @@ int RunBench(const BenchOptions& opts) {
     }
     double rate = seconds > 0 ? sentences / seconds : 0;
     rates.push_back(rate);
-    std::printf("run %d: %zu sentences, %zu events in %.3f s: %.0f sentences/s\n",
-                run + 1, sentences, events, seconds, rate);
+    std::printf(
+        "run %d: %zu sentences, %zu events in %.3f s: %.0f sentences/s\n",
+        run + 1, sentences, events, seconds, rate);
   }
   std::sort(rates.begin(), rates.end());
-  std::printf("median: %.0f sentences/s over %d runs (one core); peak RSS %.1f MB\n",
-              rates[rates.size() / 2], opts.runs,
-              PeakResidentKilobytes() / 1024.0);
+  std::printf(
+      "median: %.0f sentences/s over %d runs (one core); peak RSS %.1f MB\n",
+      rates[rates.size() / 2], opts.runs, PeakResidentKilobytes() / 1024.0);
   return errors == 0 ? kExitOk : kExitInputErrors;
 }
 
@@ -98,8 +107,9 @@ void AddBenchCommand(CLI::App& app, int* exit_code) {
   auto opts = std::make_shared<BenchOptions>();
   CLI::App* cmd = app.add_subcommand(
       "bench", "Measure sentences per second of text + coding on one core");
-  cmd->add_option("input", opts->input,
-                  "Articles to repeat (default ../shared/data/news/voa_stories.jsonl)");
+  cmd->add_option(
+      "input", opts->input,
+      "Articles to repeat (default ../shared/data/news/voa_stories.jsonl)");
   cmd->add_option("--dictionaries", opts->dictionaries,
                   "Use these dictionaries instead of the default lexicon");
   cmd->add_option("--sentences", opts->min_sentences,

@@ -148,7 +148,15 @@ void AddCodeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--format", opts->format, "Print to stdout: jsonl or tsv")
       ->check(CLI::IsMember({"jsonl", "tsv"}));
   cmd->add_option("--published", opts->published,
-                  "Publication date YYYY-MM-DD where the input has none");
+                  "Publication date YYYY-MM-DD where the input has none")
+      ->check(CLI::Validator(
+          [](std::string& date) -> std::string {
+            if (IsPublishedDate(date)) return "";
+            return "\"" + date +
+                   "\" is not a calendar date in the form YYYY-MM-DD "
+                   "(e.g. 2023-02-01)";
+          },
+          "YYYY-MM-DD", "calendar date"));
   cmd->add_option("--dictionaries", opts->dictionaries,
                   "Code with the TABARI or PETRARCH dictionaries in DIR "
                   "instead of the default lexicon");

@@ -49,9 +49,9 @@ void AddEvalUdSubcommand(CLI::App* eval, int* exit_code) {
     std::snprintf(line, sizeof line, "UPOS %.2f%%\nXPOS %.2f%%\nLemma %.2f%%\n",
                   accuracy->upos(), accuracy->xpos(), accuracy->lemma());
     std::cout << line;
-    std::snprintf(line, sizeof line, "tagging %.0f words/s\n",
-                  accuracy->seconds > 0 ? accuracy->words / accuracy->seconds
-                                        : 0.0);
+    std::snprintf(
+        line, sizeof line, "tagging %.0f words/s\n",
+        accuracy->seconds > 0 ? accuracy->words / accuracy->seconds : 0.0);
     std::cout << line;
     *exit_code = kExitOk;
   });

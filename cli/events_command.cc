@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "dyad/output.h"
 #include "dyad/store.h"
 
 namespace dyad::cli {
@@ -48,14 +49,30 @@ bool AllDigits(std::string_view text) {
   return true;
 }
 
-// YYYY, YYYY-MM or YYYY-MM-DD.
+int TwoDigits(std::string_view text, size_t at) {
+  return (text[at] - '0') * 10 + (text[at + 1] - '0');
+}
+
+// YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day: a mistyped
+// 2023-02-30 would otherwise silently compare as a string and match
+// nothing (or everything) without a word.
 bool IsPartialDate(std::string_view date) {
   if (date.size() != 4 && date.size() != 7 && date.size() != 10) return false;
   for (size_t i = 0; i < date.size(); ++i) {
     bool dash = i == 4 || i == 7;
     if (dash ? date[i] != '-' : (date[i] < '0' || date[i] > '9')) return false;
   }
-  return true;
+  if (date.size() == 4) return true;
+  const int month = TwoDigits(date, 5);
+  if (month < 1 || month > 12) return false;
+  if (date.size() == 7) return true;
+  const int year = std::stoi(std::string(date.substr(0, 4)));
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  const int days = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+  const int day = TwoDigits(date, 8);
+  return day >= 1 && day <= days;
 }
 
 // Fills `query` from the options; returns a message for the first bad one.
@@ -190,42 +207,26 @@ void PrintTable(const std::vector<StoredEvent>& events, std::ostream& out) {
   }
 }
 
-// ordered_json keeps the keys in the order written: identity first.
-nlohmann::ordered_json ActorJson(const ActorRef& actor) {
-  return {{"code", actor.code},
-          {"text", actor.text},
-          {"span", {actor.span.begin, actor.span.end}}};
-}
-
+// Identity first (row id, article, publication date), then the event as
+// `dyad code --format jsonl` writes it, so both commands agree.
 nlohmann::ordered_json EventJson(const StoredEvent& e) {
   using json = nlohmann::ordered_json;
   json j;
   j["id"] = e.id;
   j["doc_id"] = e.doc_id;
   j["published"] = e.published.empty() ? json(nullptr) : json(e.published);
-  j["source"] = ActorJson(e.source);
-  j["target"] = ActorJson(e.target);
-  j["cameo"] = e.cameo;
-  j["root"] = e.root.empty() ? json(nullptr) : json(e.root);
-  j["quad"] = e.quad ? json(*e.quad) : json(nullptr);
-  j["goldstein"] = e.goldstein ? json(*e.goldstein) : json(nullptr);
-  j["plover"] = e.plover.empty() ? json(nullptr) : json(e.plover);
-  j["date"] = e.date.empty() ? json(nullptr) : json(e.date);
-  j["date_from_text"] = e.date_from_text;
-  if (e.has_place) {
-    json place = {{"name", e.place.name}, {"country", e.place.country}};
-    if (e.place.has_coordinates) {
-      place["lat"] = e.place.lat;
-      place["lon"] = e.place.lon;
-    }
-    j["place"] = place;
-  } else {
-    j["place"] = nullptr;
-  }
-  j["sentence"] = e.sentence;
-  j["span"] = {e.span.begin, e.span.end};
-  j["text"] = e.evidence;
-  j["rule"] = e.rule;
+  Event event;
+  event.source = e.source;
+  event.target = e.target;
+  event.cameo = e.cameo;
+  event.date = e.date;
+  event.date_from_text = e.date_from_text;
+  event.place = e.place;
+  event.has_place = e.has_place;
+  event.sentence = e.sentence;
+  event.span = e.span;
+  event.rule = e.rule;
+  j.update(EventToJson(event, e.evidence));
   return j;
 }
 

@@ -216,6 +216,10 @@ TEST_F(EventsCommandTest, BadArgumentsAreUsageErrors) {
         {"--cameo", "04a"},
         {"--from", "Jan 2023"},
         {"--to", "2023-1"},
+        {"--from", "2023-13"},
+        {"--from", "2023-00-10"},
+        {"--to", "2023-02-29"},
+        {"--to", "2023-04-31"},
         {"--limit", "-1"},
         {"--format", "xml"},
         {"--cameo", "04", "--root", "04"},
@@ -224,6 +228,13 @@ TEST_F(EventsCommandTest, BadArgumentsAreUsageErrors) {
     RunResult r = RunEvents(args);
     EXPECT_EQ(r.exit_code, kExitUsage) << args[2] << " " << args[3];
     EXPECT_EQ(r.out.find("matching"), std::string::npos);
+  }
+}
+
+TEST_F(EventsCommandTest, LeapDayAndMonthBoundsAreDates) {
+  for (const char* date : {"2024-02-29", "2023-12", "2023-12-31", "2000"}) {
+    RunResult r = RunEvents({"--db", db_, "--from", date});
+    EXPECT_EQ(r.exit_code, kExitOk) << date << ": " << r.err;
   }
 }
 

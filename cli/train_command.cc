@@ -20,8 +20,8 @@ void AddTrainPos(CLI::App& train, int* exit_code) {
       "(averaged perceptron, deterministic for a seed) and write the model "
       "file. Logs one line per epoch to stderr. Exit 0 on success, 3 when "
       "the treebank cannot be read or the model cannot be written.");
-  cmd->add_option("--train", options->train_path,
-                  "Training treebank (CoNLL-U)")
+  cmd->add_option("--train", options->train_paths,
+                  "Training treebank(s), CoNLL-U; several are read as one")
       ->required();
   cmd->add_option("--dev", options->dev_path,
                   "Development treebank: accuracy logged after each epoch");

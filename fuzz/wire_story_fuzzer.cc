@@ -1,20 +1,16 @@
 // libFuzzer target: ParseWireStory on arbitrary bytes must not crash, and
-// every part it returns must slice inside the text.
+// its parts, sentences and tokens must slice inside the text
+// (fuzz/document_checks.h).
 #include <cstdint>
-#include <cstdlib>
+#include <string_view>
 
+#include "document_checks.h"
 #include "dyad/ingest.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   dyad::Result<dyad::Document> doc =
       dyad::ParseWireStory(bytes, "fuzz.txt", dyad::IngestOptions{});
-  if (doc.ok()) {
-    for (const dyad::Part& part : doc->parts) {
-      if (part.span.begin > part.span.end || part.span.end > bytes.size()) {
-        std::abort();
-      }
-    }
-  }
+  if (doc.ok()) dyad::fuzz::CheckDocumentSpans(&doc.value());
   return 0;
 }

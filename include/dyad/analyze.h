@@ -55,8 +55,9 @@ class PosTagger {
   // sentence get an empty TokenAnalysis.
   std::vector<TokenAnalysis> TagDocument(const Document& doc) const;
 
-  // Label numbers instead of strings, for the tight loops of benchmarks:
-  // writes one label per word into *labels (see LabelUpos/LabelXpos).
+  // Label numbers instead of strings, for tight loops: writes one label per
+  // word into *labels, each in [0, label_count()); LabelUpos/LabelXpos/Lemma
+  // require such a label.
   void TagLabels(const std::vector<std::string_view>& words,
                  std::vector<int>* labels) const;
   const std::string& LabelUpos(int label) const;
@@ -70,23 +71,38 @@ class PosTagger {
   size_t weight_count() const;
   size_t lemma_exception_count() const;
 
+  // Used by Load and TrainPosTagger; `model` must not be null.
   explicit PosTagger(std::shared_ptr<const analyze::TaggerModel> model);
 
  private:
   std::shared_ptr<const analyze::TaggerModel> model_;
 };
 
+// Appends the sentences of `doc` to `out` in CoNLL-U, one word line per
+// token with FORM, LEMMA, UPOS and XPOS from `analysis` (parallel to
+// doc.tokens, as TagDocument returns; a shorter vector leaves the rest "_"),
+// HEAD/DEPREL/FEATS "_", and SpaceAfter=No in MISC where the next token of
+// the sentence starts right after this one. Each sentence gets the comments
+// "sent_id = DOCID-N" (N from 1) and "text = ..." (line breaks folded to
+// spaces). Tabs and line breaks inside a token's bytes become spaces.
+void AppendDocumentConllu(const Document& doc,
+                          const std::vector<TokenAnalysis>& analysis,
+                          std::string* out);
+
 struct PosTrainOptions {
-  std::string train_path;  // CoNLL-U with UPOS, XPOS and lemmas
-  std::string dev_path;    // optional: accuracy logged after each epoch
-  int epochs = 10;
-  uint64_t seed = 1;       // the shuffle of the training sentences
+  // Training treebanks (CoNLL-U with UPOS, XPOS and lemmas), read in order
+  // as one treebank.
+  std::vector<std::string> train_paths;
+  std::string dev_path;  // optional: accuracy logged after each epoch
+  int epochs = 15;
+  uint64_t seed = 1;            // the shuffle of the training sentences
   std::ostream* log = nullptr;  // progress lines; may be null
 };
 
 // Trains a tagger. Deterministic for given files, epochs and seed. Returns
 // the errors of reading the CoNLL-U files ("FILE:LINE: message") or
-// InvalidArgument when the training file has no tagged words.
+// InvalidArgument when no training file is given or they have no tagged
+// words.
 Result<PosTagger> TrainPosTagger(const PosTrainOptions& options);
 
 // Accuracy on gold-tokenized CoNLL-U: each sentence's words are tagged and

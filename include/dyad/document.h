@@ -15,10 +15,15 @@
 
 namespace dyad {
 
+// A half-open byte range [begin, end) of Document::text. 32 bits keep the
+// millions of tokens of a corpus small; AnalyzeText refuses texts of 4 GiB
+// or more, so spans from the stages never wrap.
 struct Span {
   uint32_t begin = 0;
   uint32_t end = 0;
-  uint32_t size() const { return end - begin; }
+  // Returns end - begin, or 0 for an inverted span (end < begin), which only
+  // damaged input can produce.
+  uint32_t size() const { return end > begin ? end - begin : 0; }
   bool empty() const { return end <= begin; }
   friend bool operator==(const Span&, const Span&) = default;
 };
@@ -44,18 +49,18 @@ struct Part {
 };
 
 enum class TokenKind : uint8_t {
-  kWord,        // letters, with inner hyphens/periods: Secretary-General, U.S.
-  kNumber,      // 1990, 3.5, 800,000, 2022's digits
-  kPunct,       // , ; : ( ) - and the like
-  kSentenceEnd, // . ! ?
-  kOpenQuote,   // “ or a straight " that opens
-  kCloseQuote,  // ” or a straight " that closes
-  kPossessive,  // the 's or ' of Russia’s, split off its word
-  kSymbol,      // $ % & and other symbols
+  kWord,         // letters, with inner hyphens/periods: Secretary-General, U.S.
+  kNumber,       // 1990, 3.5, 800,000, 2022's digits
+  kPunct,        // , ; : ( ) - and the like
+  kSentenceEnd,  // . ! ?
+  kOpenQuote,    // “ or a straight " that opens
+  kCloseQuote,   // ” or a straight " that closes
+  kPossessive,   // the 's or ' of Russia’s, split off its word
+  kSymbol,       // $ % & and other symbols
 };
 
 struct Token {
-  Span span;          // bytes of this token in Document::text
+  Span span;  // bytes of this token in Document::text
   TokenKind kind = TokenKind::kWord;
   std::string upper;  // upper-cased, curly apostrophes folded to ', for
                       // dictionary matching: "RUSSIA", "'S", "U.S."
@@ -87,14 +92,14 @@ struct Place {
 struct Event {
   ActorRef source;
   ActorRef target;
-  std::string cameo;      // "042"; root, quad, goldstein, plover derive
-  std::string date;       // YYYY-MM-DD, "" when unknown
+  std::string cameo;            // "042"; root, quad, goldstein, plover derive
+  std::string date;             // YYYY-MM-DD, "" when unknown
   bool date_from_text = false;  // false: date is the publication date
   Place place;
   bool has_place = false;
-  int sentence = -1;      // index into Document::sentences
-  Span span;              // the words that evidence the event
-  std::string rule;       // which pattern fired: "verbs:VISIT/042"
+  int sentence = -1;  // index into Document::sentences
+  Span span;          // the words that evidence the event
+  std::string rule;   // which pattern fired: "verbs:VISIT/042"
 };
 
 struct Quote {
@@ -144,6 +149,9 @@ struct Document {
   std::vector<Quote> quotes;
   std::vector<Entity> entities;
 
+  // Returns the bytes of `s` in `text`, or "" when `s` is inverted or runs
+  // past the end (never reads out of bounds). The view borrows from `text`:
+  // it is invalidated when `text` changes or the Document goes away.
   std::string_view Slice(Span s) const {
     if (s.begin > s.end || s.end > text.size()) return {};
     return std::string_view(text).substr(s.begin, s.size());

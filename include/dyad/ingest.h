@@ -71,6 +71,13 @@ Result<Document> ParseJsonlLine(std::string_view line_bytes,
 Result<Document> ParseHtmlPage(std::string_view bytes, std::string_view name,
                                const IngestOptions& options);
 
+// Returns true when `date` is exactly "YYYY-MM-DD" and names a real
+// calendar date (years 1000-9999; 2023-02-29 is false, 2024-02-29 true).
+// The form IngestOptions::published must have; front ends check it before
+// reading anything, so that a typo is a usage error and not one error per
+// input.
+bool IsPublishedDate(std::string_view date);
+
 // Receives each document read, or the Status of each input that failed.
 using DocumentSink = std::function<void(Result<Document>)>;
 

@@ -106,9 +106,9 @@ class [[nodiscard]] Result {
 
 // Returns early from the enclosing function with the status of `expr` when
 // it is not OK.
-#define DYAD_RETURN_IF_ERROR(expr)              \
-  do {                                          \
-    ::dyad::Status dyad_status_ = (expr);       \
+#define DYAD_RETURN_IF_ERROR(expr)               \
+  do {                                           \
+    ::dyad::Status dyad_status_ = (expr);        \
     if (!dyad_status_.ok()) return dyad_status_; \
   } while (0)
 

@@ -135,11 +135,17 @@ class Store {
                          std::vector<Status>* errors = nullptr);
 
   // Groups the Puts that follow, until CommitBatch, into one transaction.
-  // Each Put stays all-or-nothing for its own document. Nested batches are
-  // an error. Destroying the Store with a batch open rolls it back.
+  // Each Put stays all-or-nothing for its own document. Destroying the
+  // Store with a batch open rolls it back. Fails with kInternal when a
+  // batch is already open (batches do not nest), kInvalidArgument on a
+  // read-only store, kIoError when the file stays locked.
   Status BeginBatch();
+  // Makes the batch's Puts durable. Fails with kInternal when no batch is
+  // open, kIoError when the commit cannot be written (the batch is then
+  // closed and its Puts are lost).
   Status CommitBatch();
-  // Drops everything Put since BeginBatch.
+  // Drops everything Put since BeginBatch. Fails with kInternal when no
+  // batch is open.
   Status RollbackBatch();
 
   // Events matching `query`, ordered by date (unknown dates last), then
@@ -148,16 +154,21 @@ class Store {
   // file turns out to be damaged, kIoError when it cannot be read.
   Result<std::vector<StoredEvent>> FindEvents(const EventQuery& query);
 
-  // How many events match `query`, ignoring its limit and offset.
+  // Returns how many events match `query`, ignoring its limit and offset.
+  // Fails as FindEvents does.
   Result<int64_t> CountEvents(const EventQuery& query);
 
   // Reads an article back: the text, article fields, sentences (span, part,
   // paragraph; no tokens), events and quotes as they were stored. nullopt
-  // when no article has this doc_id.
+  // when no article has this doc_id. Fails with kDataLoss when a stored row
+  // is damaged (an unknown sentence part), otherwise as FindEvents does.
+  // The Document is the caller's; nothing refers back to the Store.
   Result<std::optional<Document>> GetArticle(const std::string& doc_id);
 
+  // Returns the row counts of the whole store. Fails as FindEvents does.
   Result<StoreCounts> Counts();
 
+  // Returns the path given to Open; valid while the Store lives.
   const std::string& path() const;
 
  private:

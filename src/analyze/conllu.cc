@@ -73,16 +73,16 @@ class Parser {
       if (count == 10) {
         return LineError(name_, number, "more than 10 tab-separated columns");
       }
-      columns[count++] = line.substr(
-          start, tab == std::string_view::npos ? std::string_view::npos
-                                               : tab - start);
+      columns[count++] = line.substr(start, tab == std::string_view::npos
+                                                ? std::string_view::npos
+                                                : tab - start);
       if (tab == std::string_view::npos) break;
       start = tab + 1;
     }
     if (count != 10) {
-      return LineError(name_, number,
-                       "expected 10 tab-separated columns, found " +
-                           std::to_string(count));
+      return LineError(
+          name_, number,
+          "expected 10 tab-separated columns, found " + std::to_string(count));
     }
     std::string_view id = columns[0];
     if (id.find('.') != std::string_view::npos) {

@@ -59,6 +59,11 @@ enum Template : uint64_t {
   kSuffixForm,
   kPrev1Shape,
   kNextSuffix1,
+  kClass,
+  kNextClass,
+  kNext2Class,
+  kPrev1NextClass,
+  kClassNextClass,
 };
 
 uint64_t Key(uint64_t templ, uint64_t value) {
@@ -183,7 +188,7 @@ void ComputeWordKeys(std::string_view raw, WordKeys* keys) {
 WordKeys BoundaryWordKeys(bool before) {
   WordKeys keys;
   uint64_t h = HashBytes(before ? "\x01<s>" : "\x01</s>");
-  keys.form = keys.lower = keys.shape = keys.suffix_form = h;
+  keys.form = keys.lower = keys.shape = keys.suffix_form = keys.word_class = h;
   for (int k = 0; k < 4; ++k) keys.prefix[k] = keys.suffix[k] = h;
   return keys;
 }
@@ -223,6 +228,11 @@ int ExtractFeatures(const WordKeys* at, int prev1, int prev2, uint64_t* keys) {
   keys[k++] = Key(kSuffixForm, w.suffix_form);
   keys[k++] = Key(kPrev1Shape, CombineKeys(t1, w.shape));
   keys[k++] = Key(kNextSuffix1, n.suffix[0]);
+  keys[k++] = Key(kClass, w.word_class);
+  keys[k++] = Key(kNextClass, n.word_class);
+  keys[k++] = Key(kNext2Class, nn.word_class);
+  keys[k++] = Key(kPrev1NextClass, CombineKeys(t1, n.word_class));
+  keys[k++] = Key(kClassNextClass, CombineKeys(w.word_class, n.word_class));
   return k;
 }
 

@@ -13,7 +13,7 @@ namespace dyad::analyze {
 
 // Bump when the templates below change: a model records the feature set it
 // was trained with and refuses to load under another.
-inline constexpr uint32_t kFeatureSetId = 1;
+inline constexpr uint32_t kFeatureSetId = 2;
 
 // Upper bound on the keys ExtractFeatures writes.
 inline constexpr int kMaxFeatures = 40;
@@ -30,12 +30,13 @@ uint64_t CombineKeys(uint64_t a, uint64_t b);
 
 // The per-word hashes every template draws on, computed once per word.
 struct WordKeys {
-  uint64_t form = 0;    // the word with curly quotes folded to straight
-  uint64_t lower = 0;   // ASCII lower case of form
-  uint64_t shape = 0;   // character classes, runs collapsed: "Xx", "d.d"
-  uint64_t prefix[4] = {};  // first 1..4 characters of lower
-  uint64_t suffix[4] = {};  // last 1..4 characters of lower
+  uint64_t form = 0;         // the word with curly quotes folded to straight
+  uint64_t lower = 0;        // ASCII lower case of form
+  uint64_t shape = 0;        // character classes, runs collapsed: "Xx", "d.d"
+  uint64_t prefix[4] = {};   // first 1..4 characters of lower
+  uint64_t suffix[4] = {};   // last 1..4 characters of lower
   uint64_t suffix_form = 0;  // lower suffix 3 with capitalization flag
+  uint64_t word_class = 0;   // WordClasses::Find(lower), set by the caller
 };
 
 // Fills `keys` for `word`. Characters are UTF-8 code points (ill-formed

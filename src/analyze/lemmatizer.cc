@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <tuple>
 
 #include "analyze/features.h"
@@ -44,16 +45,38 @@ std::string FixStem(std::string stem) {
   if (n >= 2) {
     char last = static_cast<char>(stem[n - 1] | 0x20);
     char before = static_cast<char>(stem[n - 2] | 0x20);
-    bool add_e = last == 'v' || last == 'c' || last == 'u' ||
-                 (last == 'z' && before != 'z') ||
-                 (last == 'l' && IsLetter(before) && !IsVowel(before) &&
-                  before != 'l' && before != 'r');
+    bool add_e =
+        last == 'v' || last == 'c' || last == 'u' ||
+        (last == 'z' && before != 'z') || (last == 'g' && before == 'r') ||
+        (last == 'l' && IsLetter(before) && !IsVowel(before) && before != 'l' &&
+         before != 'r') ||
+        (last == 'g' && before == 'd') ||
+        (last == 's' &&
+         (before == 'r' || before == 'l' || before == 'n' || before == 'p'));
+    // consonant + vowel + consonant endings that, in English verbs and
+    // adjectives, mostly lost an "e": "nominat-ed", "provok-ing", "clos-er".
+    // Others ("visit-ed", "develop-ed", "abandon-ed") mostly did not.
+    static constexpr std::string_view kLostE[] = {
+        "at", "ot", "ut", "ok", "ak", "ik", "is", "os", "as", "ys", "um", "om",
+        "ib", "ag", "id", "ud", "ad", "od", "ir", "ar", "ur", "in", "ap", "ip"};
+    if (!add_e && n >= 3 && IsLetter(stem[n - 3]) &&
+        (!IsVowel(stem[n - 3]) || (stem[n - 3] | 0x20) == 'u') &&
+        (stem[n - 3] | 0x20) != 'y') {
+      std::string tail{before, last};
+      for (std::string_view ending : kLostE) {
+        if (tail == ending) add_e = true;
+      }
+    }
     if (add_e) stem.push_back('e');
   }
   return stem;
 }
 
 std::string StripPlural(std::string word) {
+  if (word.size() >= 3 && EndsWith(word, "men")) {
+    word[word.size() - 2] = 'a';  // women, chairmen
+    return word;
+  }
   if (word.size() > 4 && EndsWith(word, "ies")) {
     return word.substr(0, word.size() - 3) + "y";
   }
@@ -63,8 +86,8 @@ std::string StripPlural(std::string word) {
     return word.substr(0, word.size() - 2);
   }
   if (word.size() > 2 && (word.back() == 's' || word.back() == 'S') &&
-      !EndsWith(word, "ss") && !EndsWith(word, "us") &&
-      !EndsWith(word, "is") && !EndsWith(word, "'s")) {
+      !EndsWith(word, "ss") && !EndsWith(word, "us") && !EndsWith(word, "is") &&
+      !EndsWith(word, "'s")) {
     word.pop_back();
   }
   return word;

@@ -18,8 +18,9 @@ namespace dyad::analyze {
 // case (NNPS loses its plural "s"), every other word is lower-cased (ASCII)
 // and loses its regular ending: NNS/VBZ "-s", "-es", "-ies"; VBD/VBN "-ed";
 // VBG "-ing"; JJR/RBR "-er"; JJS/RBS "-est", with a doubled final consonant
-// undone ("stopped" -> "stop") and a final "e" restored after v, c, u, z
-// and consonant + l ("loved" -> "love", "settled" -> "settle").
+// undone ("stopped" -> "stop") and a final "e" restored after v, c, u, z,
+// rg, dg, [rlnp]s, consonant + l and some consonant-vowel-consonant endings
+// ("loved" -> "love", "settled" -> "settle", "nominated" -> "nominate").
 std::string RuleLemma(std::string_view form, std::string_view xpos);
 
 class Lemmatizer {

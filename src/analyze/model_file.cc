@@ -152,6 +152,13 @@ Status ReadModel(Reader& in, TaggerModel* model) {
     }
   }
   model->weights = FeatureWeights(std::move(rows));
+  DYAD_RETURN_IF_ERROR(in.Count(&count, 16));
+  std::vector<std::pair<uint64_t, uint64_t>> classes(count);
+  for (auto& [word, cls] : classes) {
+    DYAD_RETURN_IF_ERROR(in.U64(&word));
+    DYAD_RETURN_IF_ERROR(in.U64(&cls));
+  }
+  model->word_classes = WordClasses::FromEntries(classes);
   DYAD_RETURN_IF_ERROR(in.Count(&count, 12));
   std::vector<Lemmatizer::Exception> exceptions(count);
   for (Lemmatizer::Exception& e : exceptions) {
@@ -174,9 +181,9 @@ Status ReadModel(Reader& in, TaggerModel* model) {
       DYAD_RETURN_IF_ERROR(in.U8(&label));
       DYAD_RETURN_IF_ERROR(in.String(&sentence.lemmas[i]));
       if (label >= model->labels.size()) {
-        return in.Error(StatusCode::kParseError,
-                        "self-test label " + std::to_string(label) +
-                            " out of range");
+        return in.Error(
+            StatusCode::kParseError,
+            "self-test label " + std::to_string(label) + " out of range");
       }
       sentence.labels[i] = label;
     }
@@ -206,6 +213,13 @@ std::string SerializeModel(const TaggerModel& model) {
       out.U16(static_cast<uint16_t>(w.weight));
     }
   }
+  std::vector<std::pair<uint64_t, uint64_t>> classes =
+      model.word_classes.SortedEntries();
+  out.U32(static_cast<uint32_t>(classes.size()));
+  for (const auto& [word, cls] : classes) {
+    out.U64(word);
+    out.U64(cls);
+  }
   const auto& exceptions = model.lemmatizer.exceptions();
   out.U32(static_cast<uint32_t>(exceptions.size()));
   for (const Lemmatizer::Exception& e : exceptions) {
@@ -229,7 +243,8 @@ std::string SerializeModel(const TaggerModel& model) {
 Result<TaggerModel> DeserializeModel(std::string_view bytes,
                                      std::string_view name) {
   std::string prefix(name);
-  if (bytes.size() < kMagic.size() || bytes.substr(0, kMagic.size()) != kMagic) {
+  if (bytes.size() < kMagic.size() ||
+      bytes.substr(0, kMagic.size()) != kMagic) {
     return DataLoss(prefix + ": not a dyad POS model (bad magic number)");
   }
   if (bytes.size() < kMagic.size() + 8) {
@@ -263,8 +278,8 @@ Result<TaggerModel> DeserializeModel(std::string_view bytes,
                         std::to_string(s + 1) + " word " +
                         std::to_string(i + 1) + " '" + want.words[i] +
                         "': expected " + w.upos + "/" + w.xpos + " '" +
-                        want.lemmas[i] + "', the model gives " + g.upos +
-                        "/" + g.xpos + " '" + got.lemmas[i] + "'");
+                        want.lemmas[i] + "', the model gives " + g.upos + "/" +
+                        g.xpos + " '" + got.lemmas[i] + "'");
       }
     }
   }

@@ -6,6 +6,7 @@
 //   labels     u32 count, then per label: string upos, string xpos
 //   weights    u32 row count, then per row: u64 key, u8 count,
 //              count x (u8 label, i16 weight)
+//   classes    u32 count, then per word: u64 word key, u64 class
 //   lemmas     u32 count, then per exception: string form, xpos, lemma
 //   self-test  u32 count, then per sentence: u32 words, per word: string
 //              word, u8 label, string lemma

@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -31,7 +30,7 @@ class Random {
 struct TrainWeight {
   int label = 0;
   float weight = 0;
-  double total = 0;    // sum of the weight over all steps up to `stamp`
+  double total = 0;  // sum of the weight over all steps up to `stamp`
   int64_t stamp = 0;
 };
 
@@ -90,7 +89,8 @@ double Accuracy(const TrainRows& rows, int64_t now, int num_labels,
 
 std::vector<Example> MakeExamples(
     const std::vector<ConlluSentence>& sentences,
-    const std::map<std::pair<std::string, std::string>, int>& label_of) {
+    const std::map<std::pair<std::string, std::string>, int>& label_of,
+    const WordClasses& classes) {
   std::vector<Example> examples;
   examples.reserve(sentences.size());
   for (const ConlluSentence& sentence : sentences) {
@@ -101,7 +101,7 @@ std::vector<Example> MakeExamples(
       auto it = label_of.find({word.upos, word.xpos});
       example.gold.push_back(it == label_of.end() ? -1 : it->second);
     }
-    ComputePaddedKeys(words, &example.padded);
+    ComputePaddedKeys(words, classes, &example.padded);
     examples.push_back(std::move(example));
   }
   return examples;
@@ -121,7 +121,8 @@ Result<TaggerModel> TrainTagger(const std::vector<ConlluSentence>& train,
   std::map<std::pair<std::string, std::string>, int> label_of;
   for (const ConlluSentence& sentence : train) {
     for (const ConlluWord& word : sentence.words) {
-      if (!word.upos.empty()) label_of.emplace(std::pair(word.upos, word.xpos), 0);
+      if (!word.upos.empty())
+        label_of.emplace(std::pair(word.upos, word.xpos), 0);
     }
   }
   if (label_of.empty()) {
@@ -137,8 +138,22 @@ Result<TaggerModel> TrainTagger(const std::vector<ConlluSentence>& train,
     model.labels.push_back(TagLabel{pair.first, pair.second});
   }
   int num_labels = static_cast<int>(model.labels.size());
-  std::vector<Example> examples = MakeExamples(train, label_of);
-  std::vector<Example> dev_examples = MakeExamples(dev, label_of);
+  std::vector<std::pair<uint64_t, int>> observations;
+  for (const ConlluSentence& sentence : train) {
+    for (const ConlluWord& word : sentence.words) {
+      auto it = label_of.find({word.upos, word.xpos});
+      if (it == label_of.end()) continue;
+      WordKeys keys;
+      ComputeWordKeys(word.form, &keys);
+      observations.emplace_back(keys.lower, it->second);
+    }
+  }
+  model.word_classes =
+      WordClasses::Build(observations, options.min_class_count);
+  std::vector<Example> examples =
+      MakeExamples(train, label_of, model.word_classes);
+  std::vector<Example> dev_examples =
+      MakeExamples(dev, label_of, model.word_classes);
 
   TrainRows rows;
   rows.reserve(1 << 20);
@@ -218,7 +233,7 @@ Result<TaggerModel> TrainTagger(const std::vector<ConlluSentence>& train,
   }
   if (largest == 0) largest = 1;
   double scale = largest / 32767.0;
-  double threshold = largest * (std::getenv("H7_PRUNE") ? std::atof(std::getenv("H7_PRUNE")) : options.prune_fraction);
+  double threshold = largest * options.prune_fraction;
   std::vector<FeatureWeights::Row> kept;
   for (const auto& [key, row] : rows) {
     FeatureWeights::Row out;
@@ -263,8 +278,9 @@ Result<TaggerModel> TrainTagger(const std::vector<ConlluSentence>& train,
     *options.log << "model: " << num_labels << " labels, "
                  << model.weights.row_count() << " features, "
                  << model.weights.weight_count() << " weights, "
-                 << model.lemmatizer.exceptions().size()
-                 << " lemma exceptions" << std::endl;
+                 << model.word_classes.size() << " word classes, "
+                 << model.lemmatizer.exceptions().size() << " lemma exceptions"
+                 << std::endl;
   }
   return model;
 }

@@ -14,11 +14,13 @@
 namespace dyad::analyze {
 
 struct TrainerOptions {
-  int epochs = 10;
+  int epochs = 15;
   uint64_t seed = 1;
   // Averaged weights smaller than this fraction of the largest are dropped
   // (they barely move a decision and would make the model file larger).
   double prune_fraction = 0.0005;
+  // Words seen at least this often get an ambiguity class (word_classes.h).
+  int min_class_count = 3;
   std::ostream* log = nullptr;  // progress lines, one per epoch; may be null
 };
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 
 #include "analyze/conllu.h"
 #include "analyze/model_file.h"
@@ -59,9 +60,9 @@ std::vector<TokenAnalysis> PosTagger::TagDocument(const Document& doc) const {
   std::vector<std::string_view> words;
   for (const Sentence& sentence : doc.sentences) {
     if (sentence.first_token >= doc.tokens.size()) continue;
-    uint32_t end = std::min<uint32_t>(
-        sentence.first_token + sentence.token_count,
-        static_cast<uint32_t>(doc.tokens.size()));
+    uint32_t end =
+        std::min<uint32_t>(sentence.first_token + sentence.token_count,
+                           static_cast<uint32_t>(doc.tokens.size()));
     words.clear();
     for (uint32_t t = sentence.first_token; t < end; ++t) {
       words.push_back(doc.Slice(doc.tokens[t].span));
@@ -75,9 +76,7 @@ std::vector<TokenAnalysis> PosTagger::TagDocument(const Document& doc) const {
 }
 
 size_t PosTagger::label_count() const { return model_->labels.size(); }
-size_t PosTagger::feature_count() const {
-  return model_->weights.row_count();
-}
+size_t PosTagger::feature_count() const { return model_->weights.row_count(); }
 size_t PosTagger::weight_count() const {
   return model_->weights.weight_count();
 }
@@ -86,8 +85,16 @@ size_t PosTagger::lemma_exception_count() const {
 }
 
 Result<PosTagger> TrainPosTagger(const PosTrainOptions& options) {
-  auto train = analyze::ReadConlluFile(options.train_path);
-  if (!train.ok()) return train.status();
+  if (options.train_paths.empty()) {
+    return InvalidArgument("no training treebank given");
+  }
+  std::vector<analyze::ConlluSentence> train;
+  for (const std::string& path : options.train_paths) {
+    auto read = analyze::ReadConlluFile(path);
+    if (!read.ok()) return read.status();
+    train.insert(train.end(), std::make_move_iterator(read->begin()),
+                 std::make_move_iterator(read->end()));
+  }
   std::vector<analyze::ConlluSentence> dev;
   if (!options.dev_path.empty()) {
     auto read = analyze::ReadConlluFile(options.dev_path);
@@ -98,7 +105,7 @@ Result<PosTagger> TrainPosTagger(const PosTrainOptions& options) {
   trainer.epochs = options.epochs;
   trainer.seed = options.seed;
   trainer.log = options.log;
-  auto model = analyze::TrainTagger(*train, dev, trainer);
+  auto model = analyze::TrainTagger(train, dev, trainer);
   if (!model.ok()) return model.status();
   return PosTagger(
       std::make_shared<const analyze::TaggerModel>(std::move(*model)));
@@ -131,9 +138,9 @@ Result<UdAccuracy> EvaluatePosTagger(const PosTagger& tagger,
       accuracy.lemma_correct += tagged[i].lemma == gold.lemma;
     }
   }
-  accuracy.seconds = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - started)
-                         .count();
+  accuracy.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+          .count();
   return accuracy;
 }
 

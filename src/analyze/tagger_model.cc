@@ -3,11 +3,14 @@
 namespace dyad::analyze {
 
 void ComputePaddedKeys(const std::vector<std::string_view>& words,
+                       const WordClasses& classes,
                        std::vector<WordKeys>* keys) {
   keys->resize(words.size() + 4);
   (*keys)[0] = (*keys)[1] = BoundaryWordKeys(true);
   for (size_t i = 0; i < words.size(); ++i) {
-    ComputeWordKeys(words[i], &(*keys)[i + 2]);
+    WordKeys& word = (*keys)[i + 2];
+    ComputeWordKeys(words[i], &word);
+    word.word_class = classes.Find(word.lower);
   }
   (*keys)[words.size() + 2] = (*keys)[words.size() + 3] =
       BoundaryWordKeys(false);
@@ -16,7 +19,7 @@ void ComputePaddedKeys(const std::vector<std::string_view>& words,
 void TaggerModel::Tag(const std::vector<std::string_view>& words,
                       std::vector<int>* out) const {
   thread_local std::vector<WordKeys> padded;
-  ComputePaddedKeys(words, &padded);
+  ComputePaddedKeys(words, word_classes, &padded);
   DecodeGreedy<int32_t>(
       padded, static_cast<int>(labels.size()),
       [this](const uint64_t* keys, int count, int32_t* scores) {
@@ -26,8 +29,7 @@ void TaggerModel::Tag(const std::vector<std::string_view>& words,
       out);
 }
 
-void TaggerModel::FillSelfTest(
-    std::vector<SelfTestSentence>* sentences) const {
+void TaggerModel::FillSelfTest(std::vector<SelfTestSentence>* sentences) const {
   for (SelfTestSentence& sentence : *sentences) {
     std::vector<std::string_view> words(sentence.words.begin(),
                                         sentence.words.end());

@@ -11,6 +11,7 @@
 #include "analyze/feature_weights.h"
 #include "analyze/features.h"
 #include "analyze/lemmatizer.h"
+#include "analyze/word_classes.h"
 
 namespace dyad::analyze {
 
@@ -33,6 +34,7 @@ struct SelfTestSentence {
 struct TaggerModel {
   std::vector<TagLabel> labels;  // at most 255 (kStartLabel is reserved)
   FeatureWeights weights;
+  WordClasses word_classes;
   Lemmatizer lemmatizer;
   std::vector<SelfTestSentence> self_test;
 
@@ -46,9 +48,9 @@ struct TaggerModel {
 };
 
 // Boundary-padded word keys: keys[0], keys[1] and the last two are padding,
-// word i is keys[i + 2].
+// word i is keys[i + 2], with its class from `classes`.
 void ComputePaddedKeys(const std::vector<std::string_view>& words,
-                       std::vector<WordKeys>* keys);
+                       const WordClasses& classes, std::vector<WordKeys>* keys);
 
 // Greedy left-to-right decoding shared by training and tagging.
 // add_scores(keys, count, scores) adds every feature's weights to scores.

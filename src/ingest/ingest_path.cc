@@ -272,9 +272,11 @@ std::vector<fs::path> ListArticleFiles(const fs::path& root,
 
 }  // namespace
 
+bool IsPublishedDate(std::string_view date) { return ingest::IsIsoDate(date); }
+
 Status IngestPath(const std::string& path, const IngestOptions& options,
                   const DocumentSink& sink) {
-  if (!options.published.empty() && !ingest::IsIsoDate(options.published)) {
+  if (!options.published.empty() && !IsPublishedDate(options.published)) {
     return InvalidArgument("published date \"" + options.published +
                            "\" is not a valid YYYY-MM-DD date");
   }

@@ -7,7 +7,9 @@
 namespace dyad {
 namespace {
 
-using nlohmann::json;
+// ordered_json writes keys in insertion order, which follows the contract
+// of DESIGN.md, so the lines read like the documented example.
+using json = nlohmann::ordered_json;
 
 json SpanJson(Span s) { return json::array({s.begin, s.end}); }
 
@@ -17,7 +19,13 @@ json ActorJson(const ActorRef& actor) {
   return j;
 }
 
-json EventJson(const Document& doc, const Event& e) {
+json OrNull(const std::string& s) {
+  return s.empty() ? json(nullptr) : json(s);
+}
+
+}  // namespace
+
+json EventToJson(const Event& e, std::string_view evidence) {
   json j;
   j["source"] = ActorJson(e.source);
   j["target"] = ActorJson(e.target);
@@ -26,14 +34,14 @@ json EventJson(const Document& doc, const Event& e) {
     j["root"] = code->root;
     j["quad"] = code->quad_class;
     j["goldstein"] = code->goldstein;
-    j["plover"] = code->plover;
+    j["plover"] = OrNull(code->plover);
   } else {
     j["root"] = nullptr;
     j["quad"] = nullptr;
     j["goldstein"] = nullptr;
     j["plover"] = nullptr;
   }
-  j["date"] = e.date.empty() ? json(nullptr) : json(e.date);
+  j["date"] = OrNull(e.date);
   j["date_from_text"] = e.date_from_text;
   if (e.has_place) {
     json place = {{"name", e.place.name}, {"country", e.place.country}};
@@ -47,14 +55,10 @@ json EventJson(const Document& doc, const Event& e) {
   }
   j["sentence"] = e.sentence;
   j["span"] = SpanJson(e.span);
-  j["text"] = std::string(doc.Slice(e.span));
+  j["text"] = std::string(evidence);
   j["rule"] = e.rule;
   return j;
 }
-
-json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-
-}  // namespace
 
 std::string DocumentToJsonLine(const Document& doc) {
   json j;
@@ -69,7 +73,8 @@ std::string DocumentToJsonLine(const Document& doc) {
   j["agency"] = OrNull(doc.agency);
   j["categories"] = doc.categories;
   json events = json::array();
-  for (const Event& e : doc.events) events.push_back(EventJson(doc, e));
+  for (const Event& e : doc.events)
+    events.push_back(EventToJson(e, doc.Slice(e.span)));
   j["events"] = std::move(events);
   json quotes = json::array();
   for (const Quote& q : doc.quotes) {

@@ -9,7 +9,8 @@ namespace dyad {
 namespace {
 
 void AppendField(std::string_view value, std::string* out) {
-  for (char c : value) out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+  for (char c : value)
+    out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
 }
 
 std::string FormatScore(double score) {

@@ -102,6 +102,16 @@ Result<bool> Statement::Step() {
   return status;
 }
 
+Status Statement::ForEachRow(
+    const std::function<Status(const Statement&)>& on_row) {
+  while (true) {
+    Result<bool> row = Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    DYAD_RETURN_IF_ERROR(on_row(*this));
+  }
+}
+
 Status Statement::Run() {
   Result<bool> row = Step();
   while (row.ok() && *row) row = Step();

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -51,6 +52,11 @@ class Statement {
 
   // Advances the statement: true when a row is ready, false when done.
   Result<bool> Step();
+  // Steps until done, calling `on_row` with the statement positioned on
+  // each row. Returns the first non-OK Status of `on_row` (stopping there)
+  // or of SQLite, else OK. One loop for every multi-row read, so that none
+  // of them can forget to check Step().
+  Status ForEachRow(const std::function<Status(const Statement&)>& on_row);
   // Steps until done, then resets; for statements that return no rows.
   Status Run();
   // Makes the statement ready to run again and clears its bindings.

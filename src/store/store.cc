@@ -671,12 +671,10 @@ Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& query) {
   statement.BindInt(limit_param, query.limit.value_or(-1));
   statement.BindInt(limit_param + 1, query.offset);
   std::vector<StoredEvent> events;
-  while (true) {
-    Result<bool> row = statement.Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    events.push_back(ReadEvent(statement));
-  }
+  DYAD_RETURN_IF_ERROR(statement.ForEachRow([&](const Statement& row) {
+    events.push_back(ReadEvent(row));
+    return Status::Ok();
+  }));
   return events;
 }
 
@@ -761,21 +759,19 @@ Result<std::optional<Document>> Store::GetArticle(const std::string& doc_id) {
       "WHERE article = ?1 ORDER BY idx",
       false));
   sentences.BindInt(1, id);
-  while (true) {
-    Result<bool> row = sentences.Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  DYAD_RETURN_IF_ERROR(sentences.ForEachRow([&](const Statement& row) {
     Sentence sentence;
-    sentence.span = ReadSpan(sentences, 0);
-    Result<PartKind> part = ParsePartKind(sentences.Text(2));
+    sentence.span = ReadSpan(row, 0);
+    Result<PartKind> part = ParsePartKind(row.Text(2));
     if (!part.ok()) {
       return DataLoss(impl.path + ": article \"" + doc_id +
                       "\": " + part.status().message());
     }
     sentence.part = *part;
-    sentence.paragraph = static_cast<int>(sentences.Int(3));
+    sentence.paragraph = static_cast<int>(row.Int(3));
     doc.sentences.push_back(sentence);
-  }
+    return Status::Ok();
+  }));
 
   Statement events;
   DYAD_RETURN_IF_ERROR(events.Prepare(
@@ -783,11 +779,8 @@ Result<std::optional<Document>> Store::GetArticle(const std::string& doc_id) {
       std::string(kEventColumns) + "WHERE e.article = ?1 ORDER BY e.idx",
       false));
   events.BindInt(1, id);
-  while (true) {
-    Result<bool> row = events.Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    StoredEvent stored = ReadEvent(events);
+  DYAD_RETURN_IF_ERROR(events.ForEachRow([&](const Statement& row) {
+    StoredEvent stored = ReadEvent(row);
     Event event;
     event.source = std::move(stored.source);
     event.target = std::move(stored.target);
@@ -800,7 +793,8 @@ Result<std::optional<Document>> Store::GetArticle(const std::string& doc_id) {
     event.span = stored.span;
     event.rule = std::move(stored.rule);
     doc.events.push_back(std::move(event));
-  }
+    return Status::Ok();
+  }));
 
   Statement quotes;
   DYAD_RETURN_IF_ERROR(quotes.Prepare(
@@ -809,17 +803,14 @@ Result<std::optional<Document>> Store::GetArticle(const std::string& doc_id) {
       "speaker_begin, speaker_end FROM quotes WHERE article = ?1 ORDER BY idx",
       false));
   quotes.BindInt(1, id);
-  while (true) {
-    Result<bool> row = quotes.Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  DYAD_RETURN_IF_ERROR(quotes.ForEachRow([&](const Statement& row) {
     Quote quote;
-    quote.text = quotes.Text(0);
-    quote.span = ReadSpan(quotes, 1);
-    quote.speaker =
-        ActorRef{quotes.Text(3), quotes.Text(4), ReadSpan(quotes, 5)};
+    quote.text = row.Text(0);
+    quote.span = ReadSpan(row, 1);
+    quote.speaker = ActorRef{row.Text(3), row.Text(4), ReadSpan(row, 5)};
     doc.quotes.push_back(std::move(quote));
-  }
+    return Status::Ok();
+  }));
   return std::optional<Document>(std::move(doc));
 }
 
