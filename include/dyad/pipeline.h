@@ -25,14 +25,19 @@ struct PipelineOptions {
 
 class Pipeline {
  public:
-  // Loads and compiles the lexicon. Returns the loader's error (naming the
-  // dictionary file and line) when it cannot.
+  // Loads and compiles the lexicon (the embedded default, or the
+  // dictionaries of opts.dictionaries). Returns the loader's error (naming
+  // the dictionary file and line) when it cannot. The caller owns the
+  // Pipeline; it keeps no reference to `opts`.
   static Result<std::unique_ptr<Pipeline>> Create(const PipelineOptions& opts);
   ~Pipeline();
 
   // Splits `doc` into sentences and tokens and codes its events, quotes and
-  // entities in place. Returns non-OK (and leaves `doc` partly filled) only
-  // when a stage fails on this document; other documents are unaffected.
+  // entities in place; `doc` stays the caller's. Returns non-OK (and leaves
+  // `doc` partly filled) only when a stage fails on this document
+  // (InvalidArgument for a null `doc`, a text of 4 GiB or more, or a part
+  // outside the text); other documents are unaffected. Call it once per
+  // Document: a second call appends a second set of sentences.
   Status Process(Document* doc) const;
 
  private:

@@ -20,7 +20,7 @@ struct TrainerOptions {
   // (they barely move a decision and would make the model file larger).
   double prune_fraction = 0.0005;
   // Words seen at least this often get an ambiguity class (word_classes.h).
-  int min_class_count = 3;
+  int min_class_count = 8;
   std::ostream* log = nullptr;  // progress lines, one per epoch; may be null
 };
 

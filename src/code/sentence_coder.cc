@@ -13,6 +13,34 @@ std::string SentenceCoder::CodeFor(const Actor& a) const {
   return "";
 }
 
+void SentenceCoder::DropQuotedSpeech() {
+  const int n = static_cast<int>(w_.size());
+  std::vector<bool> drop(n, false);
+  for (int i = 0; i < n;) {
+    if (!w_[i].quoted) {
+      ++i;
+      continue;
+    }
+    int j = i, words = 0;
+    for (; j < n && w_[j].quoted; ++j)
+      if (!w_[j].comma) ++words;
+    // Shorter quotes are names or scare quotes ("the so-called 'peace
+    // plan'") and stay part of the sentence.
+    if (words >= 3)
+      for (int k = i; k < j; ++k) drop[k] = true;
+    i = j;
+  }
+  std::vector<Word> kept;
+  kept.reserve(n);
+  for (int i = 0; i < n; ++i) {
+    if (drop[i]) continue;
+    // No comma left opening the sentence or doubled where a quote was.
+    if (w_[i].comma && (kept.empty() || kept.back().comma)) continue;
+    kept.push_back(std::move(w_[i]));
+  }
+  w_ = std::move(kept);
+}
+
 // Longest dictionary match at every position, left to right.
 void SentenceCoder::Identify() {
   const int n = static_cast<int>(w_.size());
@@ -509,6 +537,28 @@ bool SentenceCoder::Complex() const {
   return false;
 }
 
+bool SentenceCoder::JoinsObjects(int i) const {
+  const int n = static_cast<int>(w_.size());
+  // A verb form the dictionary does not know still opens a clause
+  // ("and left for ...", "and attempting to ...").
+  if (i + 1 < n) {
+    const std::string& next = w_[i + 1].text;
+    auto ends = [&](std::string_view suffix) {
+      return next.size() > suffix.size() + 2 &&
+             next.compare(next.size() - suffix.size(), suffix.size(),
+                          suffix) == 0;
+    };
+    if (ends("ED") || ends("ING")) return false;
+  }
+  for (int k = i + 1; k < n; ++k) {
+    if (!w_[k].matched && !w_[k].compound_sep && IsConjunction(w_[k].text))
+      break;
+    for (const VerbOcc& v : verbs_)
+      if (v.start == k) return false;
+  }
+  return true;
+}
+
 bool SentenceCoder::IsRelativeAfterComma(int i) const {
   return i > 1 && w_[i - 1].comma && IsOneOf(w_[i].text, {"WHICH", "WHO"});
 }
@@ -653,12 +703,13 @@ bool SentenceCoder::MayMatch(const CompiledPattern& p) {
 }
 
 bool SentenceCoder::MatchPattern(const CompiledPattern& p, const VerbOcc& v,
-                                 int cs, int ce, Bindings* b) {
+                                 int cs, int ce, Bindings* b, int lower_from) {
   if (!MayMatch(p)) return false;
   match_steps_ = 0;
   auto done = [](int, Bindings&) { return true; };
+  int from = lower_from >= 0 ? lower_from : v.end + 1;
   auto lower = [&](int, Bindings& bb) {
-    return MatchFwd(p.lower, 0, v.end + 1, p.lower_connected, ce, bb, done);
+    return MatchFwd(p.lower, 0, from, p.lower_connected, ce, bb, done);
   };
   bool adj = !p.upper.empty() && p.upper.back().connected;
   return MatchBwd(p.upper, static_cast<int>(p.upper.size()) - 1, v.start - 1,
@@ -708,7 +759,44 @@ void SentenceCoder::Emit(const Party& s, const Party& t,
 
 namespace {
 bool IsNullCode(const std::string& c) { return c.empty() || c == "---"; }
+bool IsSpecialCode(const std::string& c) {
+  return IsNullCode(c) || c == "###" || c == "+++";
+}
+// Events whose actors do the same to each other ("Bree and Arnor met",
+// "... clashed"): consult, diplomatic and material cooperation, fighting,
+// and the intent to meet.
+bool IsReciprocal(const std::string& code) {
+  std::string_view root = std::string_view(code).substr(0, 2);
+  return root == "04" || root == "05" || root == "06" || root == "19" ||
+         code.rfind("036", 0) == 0;
+}
 }  // namespace
+
+std::vector<const CompiledPattern*> SentenceCoder::ObjectPatterns(
+    const VerbOcc& v, int cs, int ce) {
+  std::vector<const CompiledPattern*> found;
+  std::vector<int> bounds;  // object i spans [bounds[i], bounds[i+1] - 1)
+  bounds.push_back(v.end + 1);
+  for (int a : object_conjunctions_)
+    if (a > v.end && a < ce) bounds.push_back(a + 1);
+  if (bounds.size() < 2) return found;
+  bounds.push_back(ce + 1);
+  const auto& patterns = c_.verbs[v.verb].patterns;
+  for (size_t i = 0; i + 1 < bounds.size(); ++i) {
+    int from = bounds[i], to = bounds[i + 1] - 1;
+    for (const CompiledPattern& p : patterns) {
+      if (p.has_source || p.has_target || p.has_compound || !p.upper.empty())
+        continue;
+      Bindings trial;
+      if (!MatchPattern(p, v, cs, to, &trial, from)) continue;
+      if (!IsSpecialCode(p.code.code) &&
+          std::find(found.begin(), found.end(), &p) == found.end())
+        found.push_back(&p);
+      break;
+    }
+  }
+  return found;
+}
 
 // Codes one verb. Returns true when it produced its events (or decided the
 // sentence is discarded/complex), false to let the next verb try.
@@ -728,6 +816,15 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
   }
   EventCode code = hit ? hit->code : verb.code;
   std::string rule;
+  // Several objects, each matching its own pattern, give one event each.
+  std::vector<const CompiledPattern*> objects;
+  if (o_.news_prose && !IsSpecialCode(code.code) &&
+      (!hit || (!hit->has_source && !hit->has_target && !hit->has_compound)))
+    objects = ObjectPatterns(v, cs, ce);
+  if (!objects.empty()) {
+    hit = objects.front();
+    code = hit->code;
+  }
   if (hit) {
     rule = hit->rule;
   } else {
@@ -860,7 +957,8 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
   // A compound with nobody else to act on: its first member acts on the
   // rest ("Bree and Arnor ... with Gxndor" gives BRE/ARN).
   if (!have_tgt && src.group >= 0 && groups_[src.group].compound() &&
-      !(default_after && src_before_verb)) {
+      !(default_after && src_before_verb) &&
+      (!o_.news_prose || IsReciprocal(code.code))) {
     const Group& g = groups_[src.group];
     tgt = src;
     tgt.codes.clear();
@@ -898,6 +996,11 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
   Emit(src, tgt, code.code, v, rule);
   if (!code.paired.empty()) Emit(tgt, src, code.paired, v, rule);
   if (code.dominant) dominant_coded_ = true;
+  for (size_t k = 1; k < objects.size(); ++k) {
+    const EventCode& more = objects[k]->code;
+    Emit(src, tgt, more.code, v, objects[k]->rule);
+    if (!more.paired.empty()) Emit(tgt, src, more.paired, v, objects[k]->rule);
+  }
   return true;
 }
 
@@ -941,6 +1044,10 @@ void SentenceCoder::CodeClauses() {
           if (v.start > groups_[g].end && v.start <= groups_[g].end + 3)
             verb_follows = true;
         if (!verb_follows) continue;
+      }
+      if (o_.news_prose && JoinsObjects(i)) {
+        object_conjunctions_.push_back(i);
+        continue;
       }
       cuts.push_back({i, !(i + 1 < n && w_[i + 1].text == "THEN")});
     }
@@ -1013,8 +1120,10 @@ void SentenceCoder::CodeClauses() {
       CodeVerb(*fallback, cs, ce, forwarded, &used);
       if (discard_ || complex_) return;
     }
-    // The subject handed on: this clause's first actor, when it has a verb.
-    if (has_verb) {
+    // The subject handed on: this clause's first actor, when it has a verb
+    // (in news prose, also when its verb is not in the dictionary: "X said
+    // ... and called for ...").
+    if (has_verb || o_.news_prose) {
       if (forwarded != nullptr) {
         // keep the forwarded subject
       } else {
@@ -1035,6 +1144,7 @@ void SentenceCoder::CodeClauses() {
 
 void SentenceCoder::Run(std::vector<Word> words, std::vector<Event>* out) {
   w_ = std::move(words);
+  if (o_.news_prose) DropQuotedSpeech();
   int count = 0;
   for (const Word& w : w_)
     if (!w.comma) ++count;

@@ -136,6 +136,9 @@ class SentenceCoder {
     }
   };
 
+  // News prose: quoted spans of three words or more are speech, coded (if
+  // at all) through their speaker, so they leave the sentence.
+  void DropQuotedSpeech();
   void Identify();
   void AttachAgents();
   void BuildGroups();
@@ -145,8 +148,15 @@ class SentenceCoder {
   void CodeClauses();
   bool CodeVerb(const VerbOcc& v, int cs, int ce, const Party* forwarded,
                 Party* source_used);
+  // `lower_from` (when >= 0) starts the words after the verb there instead
+  // of right after the verb: one object of several joined by "and".
   bool MatchPattern(const CompiledPattern& p, const VerbOcc& v, int cs, int ce,
-                    Bindings* b);
+                    Bindings* b, int lower_from = -1);
+  // News prose: the patterns matched by each object of `v` when its
+  // objects are joined by conjunctions that do not open a clause ("provided
+  // aid and equipment"); empty when there is one object or none matched.
+  std::vector<const CompiledPattern*> ObjectPatterns(const VerbOcc& v, int cs,
+                                                     int ce);
   // True unless a word `p` needs is absent from the sentence.
   bool MayMatch(const CompiledPattern& p);
   using Cont = FunctionRef<bool(int, Bindings&)>;
@@ -159,6 +169,9 @@ class SentenceCoder {
             const VerbOcc& v, const std::string& rule);
   std::string CodeFor(const Actor& a) const;
   int GroupStartingAt(int pos) const;
+  // News prose: true when the free conjunction at `i` joins objects ("aid
+  // and equipment"): no verb follows it before the next conjunction.
+  bool JoinsObjects(int i) const;
   // True for "WHICH"/"WHO" at `i` right after a comma.
   bool IsRelativeAfterComma(int i) const;
   int GroupEndingAt(int pos) const;
@@ -179,6 +192,8 @@ class SentenceCoder {
   std::vector<VerbOcc> verbs_;
   std::vector<std::pair<int, int>> agent_spans_;  // start, agent index
   std::vector<int> agent_ends_;
+  // Free conjunctions that join objects rather than clauses (news prose).
+  std::vector<int> object_conjunctions_;
   bool discard_ = false;
   bool complex_ = false;
   std::vector<Event> events_;

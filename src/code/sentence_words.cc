@@ -6,9 +6,18 @@ namespace dyad::coder_internal {
 
 std::vector<Word> WordsOf(const Document& doc, const Sentence& s) {
   std::vector<Word> words;
+  bool in_quote = false;
   for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
     const Token& t = doc.tokens[i];
     switch (t.kind) {
+      case TokenKind::kOpenQuote:
+        in_quote = true;
+        continue;
+      case TokenKind::kCloseQuote:
+        if (!in_quote)
+          for (Word& w : words) w.quoted = true;
+        in_quote = false;
+        continue;
       case TokenKind::kPossessive:
         if (!words.empty() && !words.back().comma)
           words.back().possessive = true;
@@ -18,6 +27,7 @@ std::vector<Word> WordsOf(const Document& doc, const Sentence& s) {
           Word w;
           w.text = ",";
           w.comma = true;
+          w.quoted = in_quote;
           w.span = t.span;
           words.push_back(w);
         } else if (t.upper == "-" && !words.empty() && !words.back().comma &&
@@ -43,6 +53,7 @@ std::vector<Word> WordsOf(const Document& doc, const Sentence& s) {
                    dash + 1 < up.size() && t.kind == TokenKind::kWord;
       Word w;
       w.capitalized = cap && start == 0;
+      w.quoted = in_quote;
       if (!inner) {
         w.text = up.substr(start);
         w.span = Span{t.span.begin + static_cast<uint32_t>(start), t.span.end};

@@ -18,6 +18,10 @@ struct Word {
   bool comma = false;
   bool capitalized = false;
   bool joined_next = false;  // hyphen part: next word is the same token
+  // Inside quotation marks (a quote left open runs to the sentence's end;
+  // a closing mark without an opening one closes a quote begun in an
+  // earlier sentence).
+  bool quoted = false;
   Span span;
   // Annotations.
   EntryKind kind = EntryKind::kNoun;

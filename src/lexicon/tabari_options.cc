@@ -176,6 +176,8 @@ Status ApplyTabariOption(std::string_view line, const SourceLine& where,
       options->time_shift = IsTrue(value);
     } else if (key == "YYYY") {
       options->yyyy_dates = IsTrue(value);
+    } else if (key == "NEWS PROSE") {
+      options->news_prose = IsTrue(value);
     }
     return Status::Ok();
   }
