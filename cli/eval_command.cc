@@ -41,6 +41,7 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
       "eval", "Measure dyad against a validation suite (see subcommands)");
   eval->require_subcommand(1);
   AddEvalTabari(*eval, exit_code);
+  AddEvalUdSubcommand(eval, exit_code);
 }
 
 }  // namespace dyad::cli

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   dyad::cli::AddEvalCommand(app, &exit_code);
   dyad::cli::AddLexiconCommand(app, &exit_code);
   dyad::cli::AddBenchCommand(app, &exit_code);
+  dyad::cli::AddTrainCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -31,21 +31,26 @@ class FeatureWeights {
   // Rows without weights are dropped; a row holds at most 255 weights.
   explicit FeatureWeights(std::vector<Row> rows);
 
-  // Adds the weights of `key` (if any) into scores[label].
-  void AddScores(uint64_t key, int32_t* scores) const {
-    if (slots_.empty()) return;
+  // The weights of `key`: sets *weights and returns their count (0 when
+  // the key has none).
+  uint32_t Find(uint64_t key, const LabelWeight** weights) const {
+    if (slots_.empty()) return 0;
     uint32_t fingerprint = Fingerprint(key);
     for (uint64_t i = key & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.fingerprint == fingerprint) {
-        const LabelWeight* w = &entries_[slot.begin];
-        for (uint32_t k = 0; k < slot.count; ++k) {
-          scores[w[k].label] += w[k].weight;
-        }
-        return;
+        *weights = &entries_[slot.begin];
+        return slot.count;
       }
-      if (slot.fingerprint == 0) return;
+      if (slot.fingerprint == 0) return 0;
     }
+  }
+
+  // Adds the weights of `key` (if any) into scores[label].
+  void AddScores(uint64_t key, int32_t* scores) const {
+    const LabelWeight* w = nullptr;
+    uint32_t count = Find(key, &w);
+    for (uint32_t k = 0; k < count; ++k) scores[w[k].label] += w[k].weight;
   }
 
   // Hints the cache to load the slot of `key`: scoring a word looks up ~30

@@ -183,13 +183,30 @@ Lemmatizer Lemmatizer::FromExceptions(std::vector<Exception> exceptions) {
 std::string Lemmatizer::Lemma(std::string_view raw_form,
                               std::string_view xpos) const {
   if (!index_.empty()) {
-    std::string form = NormalizeWord(raw_form);
-    auto it = index_.find(Key(form, xpos));
+    // Called once per word tagged: reuse one key buffer per thread rather
+    // than building strings.
+    thread_local std::string key;
+    key.clear();
+    if (raw_form.find('\xE2') == std::string_view::npos) {
+      key.append(raw_form);
+    } else {
+      key.append(NormalizeWord(raw_form));
+    }
+    size_t form_size = key.size();
+    key.push_back('\t');
+    key.append(xpos);
+    auto it = index_.find(key);
     if (it != index_.end()) return exceptions_[it->second].lemma;
     if (xpos != "NNP" && xpos != "NNPS") {
-      std::string lower = AsciiLower(form);
-      if (lower != form) {
-        it = index_.find(Key(lower, xpos));
+      bool changed = false;
+      for (size_t i = 0; i < form_size; ++i) {
+        if (key[i] >= 'A' && key[i] <= 'Z') {
+          key[i] = static_cast<char>(key[i] - 'A' + 'a');
+          changed = true;
+        }
+      }
+      if (changed) {
+        it = index_.find(key);
         if (it != index_.end()) return exceptions_[it->second].lemma;
       }
     }

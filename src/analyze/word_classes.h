@@ -7,7 +7,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -28,18 +27,32 @@ class WordClasses {
       const std::vector<std::pair<uint64_t, uint64_t>>& entries);
 
   // The class of the word with key `lower`; 0 for a word not in the table.
+  // Looked up once per word tagged, so an open-addressing table of the
+  // (already well-mixed) keys, not std::unordered_map.
   uint64_t Find(uint64_t lower) const {
-    auto it = classes_.find(lower);
-    return it == classes_.end() ? 0 : it->second;
+    if (slots_.empty()) return 0;
+    for (uint64_t i = lower & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].word == lower) return slots_[i].cls;
+      if (slots_[i].cls == 0) return 0;
+    }
   }
 
   // The (word key, class) pairs sorted by word key (for saving).
   std::vector<std::pair<uint64_t, uint64_t>> SortedEntries() const;
 
-  size_t size() const { return classes_.size(); }
+  size_t size() const { return size_; }
 
  private:
-  std::unordered_map<uint64_t, uint64_t> classes_;
+  struct Slot {
+    uint64_t word = 0;
+    uint64_t cls = 0;  // 0: empty slot
+  };
+
+  void Insert(uint64_t word, uint64_t cls);
+
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+  size_t size_ = 0;
 };
 
 }  // namespace dyad::analyze

@@ -60,6 +60,7 @@ void SentenceCoder::Identify() {
     }
   }
   if (words >= 4 && capitalized * 10 >= words * 6) all_caps = true;
+  mixed_case_ = !all_caps;
   std::vector<int> positions, best_positions;
   auto match_phrase = [&](const Phrase& p, int i, std::vector<int>* pos) {
     pos->clear();
@@ -155,6 +156,13 @@ void SentenceCoder::Identify() {
       bool noun = first.possessive;
       if (i > 0 && IsDeterminer(w_[i - 1].text)) noun = true;
       if (!all_caps && i > 0 && first.capitalized) noun = true;
+      // News prose: a gerund after these prepositions is what someone is
+      // accused of, pressed into or kept from ("accused X of supplying
+      // arms", "refrain from attacking"), not something that happened.
+      if (o_.news_prose && i > 0 && first.text.size() > 5 &&
+          first.text.compare(first.text.size() - 3, 3, "ING") == 0 &&
+          IsOneOf(w_[i - 1].text, {"INTO", "OF", "FROM", "ABOUT", "AGAINST"}))
+        noun = true;
       if (noun) continue;
     }
     for (int p : best_positions) {
@@ -537,6 +545,97 @@ bool SentenceCoder::Complex() const {
   return false;
 }
 
+bool SentenceCoder::LessSpecificTwin(size_t i) const {
+  const Event& e = events_[i];
+  auto refines = [](const std::string& specific, const std::string& general) {
+    return specific.size() > general.size() &&
+           specific.compare(0, general.size(), general) == 0;
+  };
+  for (size_t k = 0; k < events_.size(); ++k) {
+    if (k == i) continue;
+    const Event& o = events_[k];
+    if (o.cameo != e.cameo) continue;
+    if ((o.source.code == e.source.code &&
+         refines(o.target.code, e.target.code)) ||
+        (o.target.code == e.target.code &&
+         refines(o.source.code, e.source.code)))
+      return true;
+  }
+  return false;
+}
+
+int SentenceCoder::SubordinateSubjectStart(const VerbOcc& v, int cs) const {
+  // The last subordinator before the verb that an actor follows, the verb
+  // coming within a few words of that actor: "China's presence in Russia
+  // is smaller than before Russia invaded Ukraine".
+  for (int k = v.start - 2; k >= cs; --k) {
+    if (!IsOneOf(w_[k].text, {"THAT", "WHEN", "WHILE", "BECAUSE", "IF",
+                              "BEFORE", "AFTER", "SINCE", "UNTIL", "WHERE",
+                              "ALTHOUGH", "THOUGH", "WHETHER", "ONCE", "AS"}))
+      continue;
+    int p = k + 1;
+    while (p < v.start && IsDeterminer(w_[p].text)) ++p;
+    int g = GroupStartingAt(p);
+    if (g < 0 || groups_[g].end >= v.start) continue;
+    if (v.start - groups_[g].end <= 4) return p;
+    break;
+  }
+  return cs;
+}
+
+bool SentenceCoder::ObjectOfPreposition(int g, int verb_start) const {
+  int k = groups_[g].start - 1;
+  while (k >= 0 && IsDeterminer(w_[k].text)) --k;
+  // "before Russia invaded": a conjunction opening the verb's own clause.
+  if (k >= 0 && verb_start >= 0 && verb_start - groups_[g].end <= 4 &&
+      IsOneOf(w_[k].text, {"AFTER", "BEFORE", "SINCE", "UNTIL"}))
+    return false;
+  return k >= 0 &&
+         IsOneOf(
+             w_[k].text,
+             {"TO",     "IN",      "AT",     "ON",      "FROM",     "WITH",
+              "FOR",    "INTO",    "NEAR",   "AGAINST", "OVER",     "BETWEEN",
+              "AMONG",  "AFTER",   "BEFORE", "DURING",  "SINCE",    "UNTIL",
+              "TOWARD", "TOWARDS", "ACROSS", "THROUGH", "WITHIN",   "WITHOUT",
+              "UNDER",  "ABOUT",   "AROUND", "VIA",     "DESPITE",  "AMID",
+              "THAN",   "BEYOND",  "LIKE",   "UPON",    "ALONGSIDE"});
+}
+
+bool SentenceCoder::SaysEachOther(int from, int to) const {
+  for (int k = from; k < to; ++k) {
+    const std::string& w = w_[k].text;
+    if (IsOneOf(w, {"BETWEEN", "JOINTLY", "TOGETHER", "MUTUAL", "MUTUALLY",
+                    "BILATERAL"}))
+      return true;
+    if (k + 1 < to && IsOneOf(w, {"EACH", "ONE"}) &&
+        IsOneOf(w_[k + 1].text, {"OTHER", "ANOTHER"}))
+      return true;
+  }
+  return false;
+}
+
+bool SentenceCoder::UnknownNameObject(const VerbOcc& v, int ce) const {
+  if (!mixed_case_) return false;  // capitals mean nothing in headlines
+  int p = v.end + 1;
+  for (int skipped = 0; p < ce && skipped < 3; ++p, ++skipped) {
+    const std::string& w = w_[p].text;
+    if (w_[p].matched || w_[p].comma) break;
+    if (!IsDeterminer(w) && !IsOneOf(w, {"WITH", "TO", "ON", "FOR", "AGAINST",
+                                         "FROM", "INTO", "OVER", "UPON"}))
+      break;
+  }
+  if (p >= ce) return false;
+  const Word& w = w_[p];
+  if (w.comma || w.matched || !w.capitalized) return false;
+  return !IsOneOf(
+      w.text,
+      {"MONDAY",   "TUESDAY", "WEDNESDAY", "THURSDAY",  "FRIDAY",  "SATURDAY",
+       "SUNDAY",   "JANUARY", "FEBRUARY",  "MARCH",     "APRIL",   "MAY",
+       "JUNE",     "JULY",    "AUGUST",    "SEPTEMBER", "OCTOBER", "NOVEMBER",
+       "DECEMBER", "JAN.",    "FEB.",      "AUG.",      "SEPT.",   "OCT.",
+       "NOV.",     "DEC.",    "I"});
+}
+
 bool SentenceCoder::JoinsObjects(int i) const {
   const int n = static_cast<int>(w_.size());
   // A verb form the dictionary does not know still opens a clause
@@ -545,8 +644,8 @@ bool SentenceCoder::JoinsObjects(int i) const {
     const std::string& next = w_[i + 1].text;
     auto ends = [&](std::string_view suffix) {
       return next.size() > suffix.size() + 2 &&
-             next.compare(next.size() - suffix.size(), suffix.size(),
-                          suffix) == 0;
+             next.compare(next.size() - suffix.size(), suffix.size(), suffix) ==
+                 0;
     };
     if (ends("ED") || ends("ING")) return false;
   }
@@ -734,6 +833,12 @@ void SentenceCoder::Emit(const Party& s, const Party& t,
   for (const std::string& sc : s.codes) {
     for (const std::string& tc : t.codes) {
       if (sc == tc) continue;
+      // News prose: "China" and "Chinese officials" in one event are one
+      // actor named twice ("the Chinese ministry ... said China rejects"),
+      // not China acting on itself.
+      if (o_.news_prose && (sc.compare(0, tc.size(), tc) == 0 ||
+                            tc.compare(0, sc.size(), sc) == 0))
+        continue;
       Event e;
       e.source.code = sc;
       e.source.text = s.text;
@@ -763,12 +868,10 @@ bool IsSpecialCode(const std::string& c) {
   return IsNullCode(c) || c == "###" || c == "+++";
 }
 // Events whose actors do the same to each other ("Bree and Arnor met",
-// "... clashed"): consult, diplomatic and material cooperation, fighting,
-// and the intent to meet.
+// "... clashed"): consult, diplomatic and material cooperation, fighting.
 bool IsReciprocal(const std::string& code) {
   std::string_view root = std::string_view(code).substr(0, 2);
-  return root == "04" || root == "05" || root == "06" || root == "19" ||
-         code.rfind("036", 0) == 0;
+  return root == "04" || root == "05" || root == "06" || root == "19";
 }
 }  // namespace
 
@@ -848,6 +951,15 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
     if (g == b.source || g == b.target) return true;
     return b.Skipped(g);
   };
+  // News prose: "clash between X and Y", "talks between X and Y": the
+  // compound right after the word is who did it, to each other.
+  if (o_.news_prose && b.compound < 0 && b.source < 0 && b.target < 0 &&
+      v.end + 2 < ce && w_[v.end + 1].text == "BETWEEN") {
+    int p = v.end + 2;
+    while (p < ce && IsDeterminer(w_[p].text) && GroupStartingAt(p) < 0) ++p;
+    int g = p < ce ? GroupStartingAt(p) : -1;
+    if (g >= 0 && groups_[g].compound() && groups_[g].end < ce) b.compound = g;
+  }
   // A compound in the pattern: its members act on each other.
   if (b.compound >= 0) {
     const Group& g = groups_[b.compound];
@@ -864,6 +976,11 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
   }
   Party src, tgt;
   bool have_src = false, have_tgt = false;
+  // News prose: "tariffs on Mexico and China to pressure them" - the
+  // actor right before the verb ($) is not its subject when a preposition
+  // governs it.
+  if (o_.news_prose && b.source >= 0 && ObjectOfPreposition(b.source, -1))
+    b.source = -1;
   if (b.source >= 0) {
     src = PartyOf(b.source);
     have_src = true;
@@ -878,9 +995,12 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
     have_src = true;
   }
   if (!have_src) {
+    int from = o_.news_prose ? SubordinateSubjectStart(v, cs) : cs;
     for (size_t g = 0; g < groups_.size(); ++g) {
-      if (groups_[g].start < cs || groups_[g].end >= v.start) continue;
+      if (groups_[g].start < from || groups_[g].end >= v.start) continue;
       if (excluded(static_cast<int>(g))) continue;
+      if (o_.news_prose && ObjectOfPreposition(static_cast<int>(g), v.start))
+        continue;
       src = PartyOf(static_cast<int>(g));
       have_src = true;
       break;
@@ -890,6 +1010,10 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
     src.codes = {o_.default_source};
     have_src = true;
   }
+  // News prose puts the subject before the verb; an actor after it is
+  // the object even when the subject is someone the lexicon does not know
+  // ("Menon will travel to Singapore").
+  if (!have_src && o_.news_prose) return false;
   if (!have_src) {
     if (o_.complex_no_actor_prior && !have_tgt) {
       complex_ = true;
@@ -917,14 +1041,20 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
     // "Arnor, Osgiliath and Gondor presented their credentials": TABARI
     // lets a plural possessive stand for the compound, whose members then
     // act on each other; "assist them" stays reflexive.
+    // In news prose "Arnor and Gondor rejected claims that their ..." is
+    // reflexive too.
     const Group& gr = groups_[g];
-    return !(gr.compound() && gr.start == gr.end &&
-             w_[gr.start].text == "THEIR");
+    return o_.news_prose || !(gr.compound() && gr.start == gr.end &&
+                              w_[gr.start].text == "THEIR");
   };
   int after_from = src_before_verb  ? v.end + 1
                    : src.group >= 0 ? groups_[src.group].end + 1
                                     : v.end + 1;
   bool default_after = !o_.default_target.empty() && o_.default_target_after;
+  // News prose: "met with Kim at the Singapore summit" - the object is
+  // someone the lexicon does not know; a later actor is not it.
+  if (!have_tgt && o_.news_prose && src_before_verb && UnknownNameObject(v, ce))
+    return false;
   if (!have_tgt) {
     for (size_t g = 0; g < groups_.size(); ++g) {
       int gi = static_cast<int>(g);
@@ -958,7 +1088,8 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
   // rest ("Bree and Arnor ... with Gxndor" gives BRE/ARN).
   if (!have_tgt && src.group >= 0 && groups_[src.group].compound() &&
       !(default_after && src_before_verb) &&
-      (!o_.news_prose || IsReciprocal(code.code))) {
+      (!o_.news_prose || IsReciprocal(code.code) ||
+       SaysEachOther(v.end + 1, ce))) {
     const Group& g = groups_[src.group];
     tgt = src;
     tgt.codes.clear();
@@ -967,6 +1098,18 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
         tgt.codes.push_back(code);
     src.codes = actors_[g.members[0]].codes;
     have_tgt = true;
+    // Reciprocal in news prose: every member to every other, both ways.
+    if (o_.news_prose) {
+      for (size_t i = 0; i < g.members.size(); ++i) {
+        for (size_t j = 0; j < g.members.size(); ++j) {
+          if (i == j || i == 0) continue;
+          Party a = src, c = src;
+          a.codes = actors_[g.members[i]].codes;
+          c.codes = actors_[g.members[j]].codes;
+          Emit(a, c, code.code, v, rule);
+        }
+      }
+    }
   }
   if (!have_tgt && !o_.default_target.empty()) {
     tgt.codes = {o_.default_target};
@@ -978,6 +1121,18 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
     bool be = false;
     for (int k = v.start - 1; k >= std::max(cs, v.start - 2); --k)
       if (IsBeVerb(w_[k].text)) be = true;
+    const std::string& form = w_[v.start].text;
+    auto ends = [&](std::string_view suffix) {
+      return form.size() > suffix.size() + 1 &&
+             form.compare(form.size() - suffix.size(), suffix.size(), suffix) ==
+                 0;
+    };
+    // News prose: a participle right after a comma is a passive too ("the
+    // commander, killed in a strike by ...").
+    bool comma_participle = o_.news_prose && v.start > cs &&
+                            w_[v.start - 1].comma && (ends("ED") || ends("EN"));
+    if (comma_participle) be = true;
+    bool by_actor = false;
     if (be) {
       for (int k = v.end + 1; k < std::min(ce, v.end + 4); ++k) {
         if (w_[k].text != "BY") continue;
@@ -986,9 +1141,20 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
           Party by = PartyOf(g);
           tgt = src;
           src = by;
+          by_actor = true;
         }
         break;
       }
+    }
+    // News prose: a passive without its agent ("the aid will be delivered
+    // through the WFP", "Gondor was attacked") does not say who acted.
+    if (comma_participle && !by_actor) return false;
+    if (o_.news_prose && !by_actor && v.start > cs) {
+      int k = v.start - 1;
+      if (k > cs && w_[k].text.size() > 2 &&
+          w_[k].text.compare(w_[k].text.size() - 2, 2, "LY") == 0)
+        --k;  // "was strongly condemned"
+      if (IsBeVerb(w_[k].text) && (ends("ED") || ends("EN"))) return false;
     }
   }
   *source_used = src;
@@ -1129,6 +1295,8 @@ void SentenceCoder::CodeClauses() {
       } else {
         for (size_t g = 0; g < groups_.size(); ++g) {
           if (groups_[g].start >= cs && groups_[g].end < ce) {
+            if (o_.news_prose && ObjectOfPreposition(static_cast<int>(g)))
+              continue;
             subject = PartyOf(static_cast<int>(g));
             have_subject = true;
             break;
@@ -1173,8 +1341,13 @@ void SentenceCoder::Run(std::vector<Word> words, std::vector<Event>* out) {
   }
   // One event per distinct triple, in order.
   std::set<std::tuple<std::string, std::string, std::string>> seen;
-  for (Event& e : events_) {
+  std::vector<bool> twin(events_.size(), false);
+  if (o_.news_prose)
+    for (size_t i = 0; i < events_.size(); ++i) twin[i] = LessSpecificTwin(i);
+  for (size_t i = 0; i < events_.size(); ++i) {
+    Event& e = events_[i];
     if (!seen.insert({e.source.code, e.target.code, e.cameo}).second) continue;
+    if (twin[i]) continue;
     out->push_back(std::move(e));
   }
 }

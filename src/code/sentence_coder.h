@@ -169,6 +169,28 @@ class SentenceCoder {
             const VerbOcc& v, const std::string& rule);
   std::string CodeFor(const Actor& a) const;
   int GroupStartingAt(int pos) const;
+  // News prose: true when events_[i] is another event of the sentence
+  // told less precisely: same code and one actor, the other actor's code
+  // a prefix of the other's ("met South Korea's president and discussed
+  // Seoul's ..." is one meeting, KORGOV rather than KOR).
+  bool LessSpecificTwin(size_t i) const;
+  // True when group `g` follows a preposition ("travel to Singapore",
+  // "after Assad's fall"): in news prose such an actor is not a subject.
+  // `verb_start` (when >= 0) is the verb the actor might be the subject
+  // of: "after Gondor attacked" names the attacker.
+  bool ObjectOfPreposition(int g, int verb_start = -1) const;
+  // News prose: where to look for the subject of `v` in its clause
+  // [cs, ...): right after a subordinator ("..., before Russia invaded")
+  // when an actor follows it close to the verb, else `cs`.
+  int SubordinateSubjectStart(const VerbOcc& v, int cs) const;
+  // True when words [from, to) say the actors act on each other ("agreed
+  // on a pact between the two", "each other", "jointly").
+  bool SaysEachOther(int from, int to) const;
+  // News prose: true when the verb's object (after at most a preposition
+  // and a determiner) is a capitalised word the lexicon does not know: a
+  // person or place it cannot code ("met with Kim"), in a mixed-case
+  // sentence.
+  bool UnknownNameObject(const VerbOcc& v, int ce) const;
   // News prose: true when the free conjunction at `i` joins objects ("aid
   // and equipment"): no verb follows it before the next conjunction.
   bool JoinsObjects(int i) const;
@@ -194,6 +216,7 @@ class SentenceCoder {
   std::vector<int> agent_ends_;
   // Free conjunctions that join objects rather than clauses (news prose).
   std::vector<int> object_conjunctions_;
+  bool mixed_case_ = false;  // neither ALL CAPS nor a Title Case headline
   bool discard_ = false;
   bool complex_ = false;
   std::vector<Event> events_;
