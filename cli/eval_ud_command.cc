@@ -1,5 +1,6 @@
 // dyad eval ud: tagging and lemma accuracy on a gold-tokenized CoNLL-U
-// treebank.
+// treebank, and with --parser the attachment scores (UAS, LAS) of the
+// dependency parser on the predicted tags.
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -15,6 +16,7 @@ void AddEvalUdSubcommand(CLI::App* eval, int* exit_code) {
     std::string model = "models/en_pos.dyad";
     std::string file;
     std::string sent_id_filter;
+    std::string parser;
   };
   auto options = std::make_shared<Options>();
   CLI::App* cmd = eval->add_subcommand(
@@ -27,6 +29,9 @@ void AddEvalUdSubcommand(CLI::App* eval, int* exit_code) {
   cmd->add_option("--sent-id-contains", options->sent_id_filter,
                   "Only sentences whose sent_id contains this string "
                   "(GUM_news_ selects GUM's news documents)");
+  cmd->add_option("--parser", options->parser,
+                  "Dependency parser model: also print UAS and LAS (every "
+                  "word counts, punctuation included)");
   cmd->add_option("FILE", options->file, "CoNLL-U file")->required();
   cmd->callback([options, exit_code]() {
     auto tagger = PosTagger::Load(options->model);
@@ -53,6 +58,26 @@ void AddEvalUdSubcommand(CLI::App* eval, int* exit_code) {
         line, sizeof line, "tagging %.0f words/s\n",
         accuracy->seconds > 0 ? accuracy->words / accuracy->seconds : 0.0);
     std::cout << line;
+    if (!options->parser.empty()) {
+      auto parser = DependencyParser::Load(options->parser);
+      if (!parser.ok()) {
+        std::cerr << "dyad eval ud: " << parser.status().ToString() << "\n";
+        *exit_code = kExitFatal;
+        return;
+      }
+      auto parsed = EvaluateParser(*parser, *tagger, options->file,
+                                   options->sent_id_filter);
+      if (!parsed.ok()) {
+        std::cerr << "dyad eval ud: " << parsed.status().ToString() << "\n";
+        *exit_code = kExitFatal;
+        return;
+      }
+      std::snprintf(
+          line, sizeof line, "UAS %.2f%%\nLAS %.2f%%\nparsing %.0f words/s\n",
+          parsed->uas(), parsed->las(),
+          parsed->seconds > 0 ? parsed->words / parsed->seconds : 0.0);
+      std::cout << line;
+    }
     *exit_code = kExitOk;
   });
 }

@@ -128,6 +128,212 @@ Result<UdAccuracy> EvaluatePosTagger(const PosTagger& tagger,
                                      const std::string& path,
                                      std::string_view sent_id_filter = {});
 
+// ---------------------------------------------------------------------------
+// Named entities
+//
+// A BILOU entity tagger over PER, ORG and LOC, reported as PERSON, ORG and
+// PLACE: a structured averaged perceptron with Viterbi decoding over hashed
+// word, shape, affix, context, part-of-speech (from a PosTagger) and
+// gazetteer features (phrases of dyad's default lexicon). See
+// models/README.md for the training command and accuracy.
+
+namespace analyze {
+struct NerModel;
+}  // namespace analyze
+
+// One entity of a sentence: words [begin, end).
+struct NamedEntity {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string type;  // "PERSON", "ORG" or "PLACE"
+};
+
+// A loaded (or freshly trained) entity tagger with the part-of-speech tagger
+// whose tags it reads. Cheap to copy (copies share the immutable models);
+// tagging is thread-safe.
+class NerTagger {
+ public:
+  // Reads a model written by Save; `pos` must be the tagger it was trained
+  // with (models/en_pos.dyad). Returns NotFound when `path` cannot be
+  // opened; DataLoss when the file is truncated, damaged (checksum) or its
+  // self-test sentences no longer tag as recorded; ParseError for another
+  // format version, feature set or label set. Messages start with `path`.
+  static Result<NerTagger> Load(const std::string& path, const PosTagger& pos);
+
+  // Writes the model (not the part-of-speech tagger) to `path` (IoError when
+  // that fails).
+  Status Save(const std::string& path) const;
+
+  // One BILOU tag per word ("O", "B-PER", "I-ORG", "L-LOC", "U-PER", ...)
+  // for a sentence tokenized the UD way.
+  std::vector<std::string> TagWords(
+      const std::vector<std::string_view>& words) const;
+
+  // The entities of a sentence, in order, not overlapping.
+  std::vector<NamedEntity> FindEntities(
+      const std::vector<std::string_view>& words) const;
+
+  // Model figures for reports: weighted features, weights, gazetteer
+  // phrases.
+  size_t feature_count() const;
+  size_t weight_count() const;
+  size_t gazetteer_size() const;
+
+  // Used by Load and TrainNerTagger; `model` must not be null.
+  NerTagger(std::shared_ptr<const analyze::NerModel> model, PosTagger pos);
+
+ private:
+  std::shared_ptr<const analyze::NerModel> model_;
+  PosTagger pos_;
+};
+
+struct NerTrainOptions {
+  // Training corpora in CoNLL columns (UNER IOB2, re3d, wikigold; see
+  // src/analyze/iob.h), read in order as one corpus. Types other than
+  // person, organization and location are dropped (tagged O).
+  std::vector<std::string> train_paths;
+  std::string dev_path;  // optional: entity F1 logged after each epoch
+  int epochs = 10;
+  uint64_t seed = 1;            // the shuffle of the training sentences
+  std::ostream* log = nullptr;  // progress lines; may be null
+};
+
+// Trains an entity tagger, tagging the words with `pos` for its features.
+// Deterministic for given files, epochs, seed and `pos`. Returns the errors
+// of reading the files ("FILE:LINE: message") or InvalidArgument when no
+// training file is given or they have no words.
+Result<NerTagger> TrainNerTagger(const NerTrainOptions& options,
+                                 const PosTagger& pos);
+
+// Entity-level counts and scores (conlleval: exact span and type).
+struct NerTypeAccuracy {
+  std::string type;  // "PERSON", "ORG", "PLACE", or "overall"
+  size_t gold = 0;
+  size_t predicted = 0;
+  size_t correct = 0;
+
+  double precision() const {
+    return predicted ? 100.0 * correct / predicted : 0;
+  }
+  double recall() const { return gold ? 100.0 * correct / gold : 0; }
+  double f1() const {
+    double p = precision(), r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+};
+
+struct NerAccuracy {
+  size_t sentences = 0;
+  size_t words = 0;
+  NerTypeAccuracy overall;
+  std::vector<NerTypeAccuracy> by_type;  // PERSON, ORG, PLACE
+  double seconds = 0;                    // time spent tagging
+};
+
+// Evaluates `tagger` on a gold corpus (same formats as training). Errors:
+// those of reading the file.
+Result<NerAccuracy> EvaluateNerTagger(const NerTagger& tagger,
+                                      const std::string& path);
+
+// ---------------------------------------------------------------------------
+// Dependency parser
+//
+// A greedy arc-hybrid transition parser with UD relation labels, trained
+// in-house as an averaged perceptron with a dynamic oracle (see
+// models/README.md). It reads words with the tags of PosTagger.
+
+namespace analyze {
+struct ParserModel;
+}  // namespace analyze
+
+// The syntactic head of one word and the relation to it.
+struct DependencyArc {
+  int head = 0;        // 1-based word number of the head, 0 for the root
+  std::string deprel;  // UD relation with subtype: "nsubj:pass", "obl:agent"
+};
+
+// A loaded (or freshly trained) parser. Cheap to copy: copies share the
+// immutable model. Parsing is thread-safe.
+class DependencyParser {
+ public:
+  // Reads a model written by Save. Returns NotFound when `path` cannot be
+  // opened; DataLoss when the file is truncated, damaged (checksum) or its
+  // self-test sentences no longer parse as recorded; ParseError for another
+  // format version or feature set. Every message starts with `path`.
+  static Result<DependencyParser> Load(const std::string& path);
+
+  // Writes the model to `path` (IoError when that fails).
+  Status Save(const std::string& path) const;
+
+  // Parses one tagged sentence: `tags` is parallel to `words` (as
+  // PosTagger::TagWords returns; only upos and xpos are read). Returns one
+  // arc per word; the result is always a tree with exactly one word on the
+  // root. Returns an empty vector when the sizes differ.
+  std::vector<DependencyArc> Parse(
+      const std::vector<std::string_view>& words,
+      const std::vector<TokenAnalysis>& tags) const;
+
+  // Relation numbers instead of strings, for tight loops: writes heads[i]
+  // (0 for the root) and relations[i] in [0, relation_count()) per word.
+  void ParseIndices(const std::vector<std::string_view>& words,
+                    const std::vector<TokenAnalysis>& tags,
+                    std::vector<int>* heads, std::vector<int>* relations) const;
+  const std::string& RelationName(int relation) const;
+
+  size_t relation_count() const;
+  size_t feature_count() const;
+  size_t weight_count() const;
+
+  // Used by Load and TrainDependencyParser; `model` must not be null.
+  explicit DependencyParser(std::shared_ptr<const analyze::ParserModel> model);
+
+ private:
+  std::shared_ptr<const analyze::ParserModel> model_;
+};
+
+struct ParserTrainOptions {
+  // Training treebanks (CoNLL-U with HEAD and DEPREL), read as one.
+  std::vector<std::string> train_paths;
+  std::string dev_path;     // optional: UAS/LAS logged after each epoch
+  std::string tagger_path;  // PosTagger model giving the tags (required)
+  int epochs = 15;
+  uint64_t seed = 1;  // the shuffle and the exploration choices
+  // When > 1, the training treebank is tagged by jackknifing: split into
+  // this many parts, each tagged by a tagger trained on the others, so the
+  // parser learns from tags as noisy as it will see at run time. When 0 or
+  // 1, the tagger at tagger_path tags it.
+  int jackknife_folds = 0;
+  std::ostream* log = nullptr;  // progress lines; may be null
+};
+
+// Trains a parser on tags predicted by the tagger (the gold tags of the
+// treebank are not used). Deterministic for given files and options.
+// Returns the errors of loading the tagger or reading the CoNLL-U files, or
+// InvalidArgument when no training file is given or it has no usable tree.
+Result<DependencyParser> TrainDependencyParser(
+    const ParserTrainOptions& options);
+
+// Attachment scores on gold-tokenized CoNLL-U with predicted tags: every
+// word counts, punctuation included (as in the CoNLL 2018 shared task).
+struct ParseAccuracy {
+  size_t sentences = 0;
+  size_t words = 0;
+  size_t head_correct = 0;      // UAS
+  size_t labelled_correct = 0;  // LAS: head and full relation right
+  double seconds = 0;           // time spent parsing (not tagging)
+
+  double uas() const { return words ? 100.0 * head_correct / words : 0; }
+  double las() const { return words ? 100.0 * labelled_correct / words : 0; }
+};
+
+// Tags each sentence of the CoNLL-U file at `path` with `tagger`, parses it
+// and compares with the gold tree. `sent_id_filter` as for
+// EvaluatePosTagger. Errors: those of reading the file.
+Result<ParseAccuracy> EvaluateParser(const DependencyParser& parser,
+                                     const PosTagger& tagger,
+                                     const std::string& path,
+                                     std::string_view sent_id_filter = {});
+
 }  // namespace dyad
 
 #endif  // DYAD_ANALYZE_H_

@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dyad/document.h"
@@ -30,6 +31,11 @@ struct CompiledLexicon;
 struct CoderContext {
   std::vector<std::string> lead;  // the story's first explicit subject
   std::vector<std::string> last;  // the previous sentence's explicit subject
+  // News prose: each verb of the previous sentence (an index into the
+  // coder's Lexicon::verbs) with the actor codes of its object, for the
+  // same verb repeated without one ("... to provide support to Ukraine.
+  // So far, Seoul has provided humanitarian aid").
+  std::vector<std::pair<int, std::vector<std::string>>> verb_objects;
 };
 
 class Coder {

@@ -155,13 +155,12 @@ struct CoderOptions {
   bool time_shift = false;  // defaults to true when <TIME> is present
   bool yyyy_dates = false;
   // SET: NEWS PROSE = TRUE (dyad's own; TABARI has no such switch): rules
-  // for modern news prose that TABARI's short wire leads did not need.
-  // Quoted speech gives no actors or verbs to the sentence around it;
-  // a conjunction followed by no verb joins objects, not clauses ("provided
-  // aid and equipment"), and each object may match its own pattern; a
-  // clause's subject carries over "and" even when that clause coded
-  // nothing; compound subjects act on each other only with reciprocal
-  // verbs (meet, fight, cooperate).
+  // for modern news prose that TABARI's one-sentence wire leads did not
+  // need: quoted speech gives the sentence no actors, objects joined by
+  // "and" stay in their verb's clause, compound subjects act on each other
+  // only when reciprocal, actors after prepositions are not subjects, a
+  // passive without "by" has no source... (listed with examples in
+  // lexicon/README.md, each tested in src/code/news_prose_test.cc).
   bool news_prose = false;
   enum class CodeBy : uint8_t { kClause, kSentence, kAll };
   CodeBy code_by = CodeBy::kClause;

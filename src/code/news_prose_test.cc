@@ -236,6 +236,12 @@ TEST_F(NewsProseTest, GerundAfterPrepositionIsNotAnEvent) {
             (Triples{{"GON", "ARN", "072"}}));
 }
 
+TEST_F(NewsProseTest, PlainVerbFormAfterPrepositionIsANoun) {
+  const std::string s = "Rohan came under attack from Mordor.";
+  EXPECT_TRUE(News(s).empty());
+  EXPECT_EQ(Tabari(s), (Triples{{"ROH", "MOR", "190"}}));
+}
+
 TEST_F(NewsProseTest, SameMeetingToldTwiceIsOneEvent) {
   // The king and his country in one sentence with the same code: the
   // more precise one stays.
@@ -265,7 +271,8 @@ TEST_F(NewsProseTest, PassiveWithoutAgentSaysNotWhoActed) {
   // A participle after a comma is a passive as well.
   EXPECT_TRUE(
       News("The king of Rohan is dead, attacked in Gondor last week.").empty());
-  EXPECT_EQ(News("The king of Rohan is dead, attacked by Mordor last week."),
+  EXPECT_EQ(News("The king of Rohan, attacked by Mordor last week in the hills "
+                 "high above the river, is dead."),
             (Triples{{"MOR", "ROHGOV", "190"}}));
 }
 
@@ -300,6 +307,45 @@ TEST_F(NewsProseTest, UnknownNamedObjectIsNotReplacedByALaterActor) {
   // Days and months are not names of actors.
   EXPECT_EQ(News("Rohan's envoy visited on Monday the king of Arnor."),
             (Triples{{"ROHGOV", "ARNGOV", "042"}}));
+}
+
+TEST_F(NewsProseTest, TheyIsNotTheLastSentencesSubject) {
+  for (const Coder* coder : {tabari_, news_}) {
+    Document doc = MakeDoc("Gondor condemned Mordor.");
+    Document next = MakeDoc("He condemned Rohan.");
+    Document plural = MakeDoc("They condemned Rohan.");
+    CoderContext context;
+    ASSERT_TRUE(coder->Code(&doc, &context).ok());
+    CoderContext copy = context;
+    ASSERT_TRUE(coder->Code(&next, &context).ok());
+    ASSERT_TRUE(coder->Code(&plural, &copy).ok());
+    ASSERT_EQ(next.events.size(), 1u);
+    EXPECT_EQ(next.events[0].source.code, "GON");
+    // TABARI hands the subject to "they" as well; news prose does not.
+    EXPECT_EQ(plural.events.size(), coder == news_ ? 0u : 1u);
+  }
+}
+
+TEST_F(NewsProseTest, OpeningPhraseCommaDoesNotDropTheMainClause) {
+  // TABARI drops ", Rohan condemned Mordor" as a closing comma clause.
+  const std::string s = "So far, Rohan has condemned Mordor.";
+  EXPECT_TRUE(Tabari(s).empty());
+  EXPECT_EQ(News(s), (Triples{{"ROH", "MOR", "122"}}));
+}
+
+TEST_F(NewsProseTest, RepeatedVerbKeepsTheObjectOfTheSentenceBefore) {
+  Document first = MakeDoc("Gondor asked Arnor to provide grain to Rohan.");
+  Document second = MakeDoc("Arnor has provided grain.");
+  Document third = MakeDoc("Arnor has provided swords.");
+  CoderContext context;
+  ASSERT_TRUE(news_->Code(&first, &context).ok());
+  ASSERT_TRUE(news_->Code(&second, &context).ok());
+  ASSERT_EQ(second.events.size(), 1u);
+  EXPECT_EQ(second.events[0].target.code, "ROH");
+  EXPECT_TRUE(second.events[0].target.span.empty());  // inferred, not read
+  // Only from the sentence right before, which named no object here.
+  ASSERT_TRUE(news_->Code(&third, &context).ok());
+  EXPECT_TRUE(third.events.empty());
 }
 
 }  // namespace

@@ -163,6 +163,19 @@ void SentenceCoder::Identify() {
           first.text.compare(first.text.size() - 3, 3, "ING") == 0 &&
           IsOneOf(w_[i - 1].text, {"INTO", "OF", "FROM", "ABOUT", "AGAINST"}))
         noun = true;
+      // News prose: a plain form after a preposition is a noun ("came
+      // under attack", "in protest", "for support").
+      auto ends = [&](std::string_view suffix) {
+        return first.text.size() > suffix.size() + 1 &&
+               first.text.compare(first.text.size() - suffix.size(),
+                                  suffix.size(), suffix) == 0;
+      };
+      if (o_.news_prose && i > 0 && !ends("ING") && !ends("ED") &&
+          IsOneOf(w_[i - 1].text,
+                  {"IN", "AT", "ON", "FROM", "WITH", "FOR", "INTO", "UNDER",
+                   "AGAINST", "OVER", "AFTER", "BEFORE", "DURING", "WITHOUT",
+                   "OF", "BY", "AMID", "DESPITE", "THROUGH"}))
+        noun = true;
       if (noun) continue;
     }
     for (int p : best_positions) {
@@ -373,6 +386,11 @@ void SentenceCoder::BuildGroups() {
     Group pg;
     if (ref < 0) {
       // Nobody named before it here: the subject of an earlier sentence.
+      // In news prose only for "he", "she", "it": the subject handed on is
+      // one actor, and "they" is mostly people the lexicon does not know
+      // ("the refugees ... they").
+      if (o_.news_prose && IsOneOf(w_[i].text, {"THEY", "THEIR", "THEM"}))
+        continue;
       const std::vector<std::string>* from = nullptr;
       if (context_ != nullptr)
         from = !context_->last.empty() ? &context_->last : &context_->lead;
@@ -445,6 +463,17 @@ void SentenceCoder::DropCommaClauses() {
       erase(0, commas[0]);
       first = 1;
     }
+  }
+  // News prose: "So far, ...", "On Monday, ...": a short opening phrase
+  // without actor or verb is set off by its comma; the clause after it is
+  // the sentence's main clause, not a comma clause to drop.
+  if (first == 0 && o_.news_prose && count(0, commas[0]) <= 5) {
+    bool plain = true;
+    for (int k = 0; k < commas[0]; ++k)
+      if (in_actor[k] || (w_[k].matched && (w_[k].kind == EntryKind::kVerb ||
+                                            w_[k].kind == EntryKind::kAgent)))
+        plain = false;
+    if (plain) first = 1;
   }
   std::vector<int> remaining;
   size_t i = first;
@@ -827,6 +856,16 @@ SentenceCoder::Party SentenceCoder::PartyOf(int g) const {
   return p;
 }
 
+SentenceCoder::Party SentenceCoder::MemberParty(int group, int actor) const {
+  Party p;
+  p.group = group;
+  const ActorOcc& a = actors_[actor];
+  p.codes = a.codes;
+  p.span = Span{w_[a.start].span.begin, w_[a.end].span.end};
+  p.text = std::string(doc_.Slice(p.span));
+  return p;
+}
+
 void SentenceCoder::Emit(const Party& s, const Party& t,
                          const std::string& code, const VerbOcc& v,
                          const std::string& rule) {
@@ -965,9 +1004,8 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
     const Group& g = groups_[b.compound];
     for (size_t i = 0; i < g.members.size(); ++i) {
       for (size_t j = i + 1; j < g.members.size(); ++j) {
-        Party a = PartyOf(b.compound), c = a;
-        a.codes = actors_[g.members[i]].codes;
-        c.codes = actors_[g.members[j]].codes;
+        Party a = MemberParty(b.compound, g.members[i]),
+              c = MemberParty(b.compound, g.members[j]);
         Emit(a, c, code.code, v, rule);
         Emit(c, a, code.paired.empty() ? code.code : code.paired, v, rule);
       }
@@ -1068,6 +1106,18 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
       break;
     }
   }
+  // News prose: the same verb in the sentence before named its object
+  // ("called for Seoul to provide support to Ukraine. So far, Seoul has
+  // provided aid").
+  if (!have_tgt && o_.news_prose && src_before_verb && context_ != nullptr) {
+    for (const auto& [verb, codes] : previous_objects_) {
+      if (verb != v.verb) continue;
+      tgt.codes = codes;
+      tgt.group = -1;
+      have_tgt = true;
+      break;
+    }
+  }
   if (!have_tgt && default_after && src_before_verb) {
     tgt.codes = {o_.default_target};
     have_tgt = true;
@@ -1100,15 +1150,18 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
     have_tgt = true;
     // Reciprocal in news prose: every member to every other, both ways.
     if (o_.news_prose) {
+      int gi = src.group;
       for (size_t i = 0; i < g.members.size(); ++i) {
         for (size_t j = 0; j < g.members.size(); ++j) {
           if (i == j || i == 0) continue;
-          Party a = src, c = src;
-          a.codes = actors_[g.members[i]].codes;
-          c.codes = actors_[g.members[j]].codes;
-          Emit(a, c, code.code, v, rule);
+          Emit(MemberParty(gi, g.members[i]), MemberParty(gi, g.members[j]),
+               code.code, v, rule);
         }
       }
+      src = MemberParty(gi, g.members[0]);
+      std::vector<std::string> rest = tgt.codes;
+      tgt = MemberParty(gi, g.members[1]);
+      tgt.codes = rest;
     }
   }
   if (!have_tgt && !o_.default_target.empty()) {
@@ -1250,6 +1303,16 @@ void SentenceCoder::CodeClauses() {
     const VerbOcc* fallback = nullptr;
     bool coded = false;
     bool has_verb = false;
+    if (o_.news_prose && context_ != nullptr) {
+      for (const VerbOcc& v : verbs_) {
+        if (v.start < cs || v.end >= ce) continue;
+        for (size_t g = 0; g < groups_.size(); ++g) {
+          if (groups_[g].start <= v.end || groups_[g].end >= ce) continue;
+          verb_objects_.push_back({v.verb, PartyOf(static_cast<int>(g)).codes});
+          break;
+        }
+      }
+    }
     for (const VerbOcc& v : verbs_) {
       if (v.start < cs || v.end >= ce) continue;
       has_verb = true;
@@ -1312,6 +1375,11 @@ void SentenceCoder::CodeClauses() {
 
 void SentenceCoder::Run(std::vector<Word> words, std::vector<Event>* out) {
   w_ = std::move(words);
+  // Only the sentence right before hands on its verbs' objects.
+  if (o_.news_prose && context_ != nullptr) {
+    previous_objects_ = std::move(context_->verb_objects);
+    context_->verb_objects.clear();
+  }
   if (o_.news_prose) DropQuotedSpeech();
   int count = 0;
   for (const Word& w : w_)
@@ -1337,6 +1405,7 @@ void SentenceCoder::Run(std::vector<Word> words, std::vector<Event>* out) {
       if (!a.forwarded && !a.base.empty()) subject = {a.base.front()};
     }
     context_->last = subject;
+    context_->verb_objects = std::move(verb_objects_);
     if (context_->lead.empty() && !subject.empty()) context_->lead = subject;
   }
   // One event per distinct triple, in order.

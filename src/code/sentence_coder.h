@@ -165,6 +165,8 @@ class SentenceCoder {
   bool MatchBwd(const std::vector<PatternToken>& toks, int k, int pos,
                 bool adjacent, int cs, Bindings& b, Cont cont);
   Party PartyOf(int group) const;
+  // One member (actor id) of `group`, with its own words.
+  Party MemberParty(int group, int actor) const;
   void Emit(const Party& s, const Party& t, const std::string& code,
             const VerbOcc& v, const std::string& rule);
   std::string CodeFor(const Actor& a) const;
@@ -217,6 +219,10 @@ class SentenceCoder {
   // Free conjunctions that join objects rather than clauses (news prose).
   std::vector<int> object_conjunctions_;
   bool mixed_case_ = false;  // neither ALL CAPS nor a Title Case headline
+  // Each verb with the codes of the first actor after it in its clause,
+  // handed to the next sentence (CoderContext::verb_objects).
+  std::vector<std::pair<int, std::vector<std::string>>> verb_objects_;
+  std::vector<std::pair<int, std::vector<std::string>>> previous_objects_;
   bool discard_ = false;
   bool complex_ = false;
   std::vector<Event> events_;

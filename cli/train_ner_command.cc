@@ -1,0 +1,69 @@
+// dyad train ner: trains the named-entity tagger from IOB2/CoNLL corpora.
+#include <cstdint>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "commands.h"
+#include "dyad/analyze.h"
+
+namespace dyad::cli {
+
+void AddTrainNerSubcommand(CLI::App* train, int* exit_code) {
+  struct Options {
+    NerTrainOptions train;
+    std::string pos_model = "models/en_pos.dyad";
+    std::string out;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* cmd = train->add_subcommand(
+      "ner",
+      "Train the named-entity tagger (PERSON, ORG, PLACE; BILOU averaged "
+      "perceptron with Viterbi decoding, deterministic for a seed) on "
+      "IOB2/CoNLL corpora and write the model file. Logs one line per epoch "
+      "to stderr. Exit 0 on success, 3 when a corpus or the POS model cannot "
+      "be read or the model cannot be written.");
+  cmd->add_option("--train", options->train.train_paths,
+                  "Training corpora (UNER IOB2, re3d, wikigold); several are "
+                  "read as one")
+      ->required();
+  cmd->add_option("--dev", options->train.dev_path,
+                  "Development corpus: entity F1 logged after each epoch");
+  cmd->add_option("--pos-model", options->pos_model,
+                  "Part-of-speech model whose tags are features")
+      ->capture_default_str();
+  cmd->add_option("--out", options->out, "Model file to write")->required();
+  cmd->add_option("--epochs", options->train.epochs, "Training epochs")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
+  cmd->add_option("--seed", options->train.seed,
+                  "Seed of the shuffle of the training sentences")
+      ->capture_default_str();
+  cmd->callback([options, exit_code]() {
+    auto pos = PosTagger::Load(options->pos_model);
+    if (!pos.ok()) {
+      std::cerr << "dyad train ner: " << pos.status().ToString() << "\n";
+      *exit_code = kExitFatal;
+      return;
+    }
+    options->train.log = &std::cerr;
+    auto tagger = TrainNerTagger(options->train, *pos);
+    if (!tagger.ok()) {
+      std::cerr << "dyad train ner: " << tagger.status().ToString() << "\n";
+      *exit_code = kExitFatal;
+      return;
+    }
+    Status saved = tagger->Save(options->out);
+    if (!saved.ok()) {
+      std::cerr << "dyad train ner: " << saved.ToString() << "\n";
+      *exit_code = kExitFatal;
+      return;
+    }
+    std::cerr << "wrote " << options->out << " (" << tagger->feature_count()
+              << " features, " << tagger->weight_count() << " weights, "
+              << tagger->gazetteer_size() << " gazetteer phrases)\n";
+    *exit_code = kExitOk;
+  });
+}
+
+}  // namespace dyad::cli

@@ -1,0 +1,267 @@
+#include "analyze/ner_features.h"
+
+#include <limits>
+
+#include "analyze/features.h"
+
+namespace dyad::analyze {
+namespace {
+
+constexpr const char* kTypes[kNerTypeCount] = {"PER", "ORG", "LOC"};
+constexpr char kPrefixes[4] = {'B', 'I', 'L', 'U'};
+
+enum NerTemplate : uint64_t {
+  kBias = 1001,
+  kForm,
+  kLower,
+  kPrefix1,
+  kSuffix1 = kPrefix1 + 4,
+  kShape = kSuffix1 + 4,
+  kPrevLower,
+  kNextLower,
+  kPrev2Lower,
+  kNext2Lower,
+  kPrevShape,
+  kNextShape,
+  kShapeTrigram,
+  kPrevLowerLower,
+  kLowerNextLower,
+  kPos,
+  kPrevPos,
+  kNextPos,
+  kPrev2Pos,
+  kNext2Pos,
+  kPrevPosPos,
+  kPosNextPos,
+  kPosShape,
+  kFirstShape,
+  kGaz,
+  kPrevGaz,
+  kNextGaz,
+  kGazShape,
+  kPrevForm,
+  kNextForm,
+  kPrevLowerPos,
+  kPosNextLower,
+  kPrevSuffix3,
+  kNextSuffix3,
+  kLowerTrigram,
+  kCasingShape,
+  kCasingLower,
+  kShapeLeftTrigram,
+  kShapeRightTrigram,
+  kTransition,
+};
+
+// How the sentence uses capitals: 1 no word starts with one, 2 every
+// letter is upper case, 3 ordinary. Web text written in lower or upper case
+// throughout makes shape features mean something else.
+uint64_t SentenceCasing(const std::vector<std::string_view>& words) {
+  bool any_upper = false, any_lower = false;
+  for (std::string_view w : words) {
+    for (char c : w) {
+      if (c >= 'A' && c <= 'Z') any_upper = true;
+      if (c >= 'a' && c <= 'z') any_lower = true;
+    }
+  }
+  if (!any_upper) return 1;
+  if (!any_lower) return 2;
+  return 3;
+}
+
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+uint64_t Key(uint64_t templ, uint64_t value) {
+  return CombineKeys(Mix(templ), value);
+}
+
+int Prefix(int label) { return (label - 1) % 4; }
+int Type(int label) { return (label - 1) / 4; }
+
+}  // namespace
+
+std::string NerLabelName(int label) {
+  if (label <= 0 || label >= kNerLabelCount) return "O";
+  return std::string(1, kPrefixes[Prefix(label)]) + "-" + kTypes[Type(label)];
+}
+
+int NerLabelOf(std::string_view tag) {
+  if (tag == "O") return 0;
+  if (tag.size() < 3 || tag[1] != '-') return -1;
+  int prefix = -1;
+  switch (tag[0]) {
+    case 'B':
+      prefix = 0;
+      break;
+    case 'I':
+      prefix = 1;
+      break;
+    case 'L':
+    case 'E':
+      prefix = 2;
+      break;
+    case 'U':
+    case 'S':
+      prefix = 3;
+      break;
+  }
+  if (prefix < 0) return -1;
+  for (int type = 0; type < kNerTypeCount; ++type) {
+    if (tag.substr(2) == kTypes[type]) return 1 + type * 4 + prefix;
+  }
+  return -1;
+}
+
+bool NerTransitionAllowed(int previous, int label) {
+  bool inside = previous != kNerStartLabel && previous != 0 &&
+                (Prefix(previous) == 0 || Prefix(previous) == 1);
+  if (!inside) return label == 0 || Prefix(label) == 0 || Prefix(label) == 3;
+  return label != 0 && Type(label) == Type(previous) &&
+         (Prefix(label) == 1 || Prefix(label) == 2);
+}
+
+bool NerCanEnd(int label) {
+  return label == 0 || Prefix(label) == 2 || Prefix(label) == 3;
+}
+
+uint64_t NerTransitionKey(int previous) {
+  return Key(kTransition, static_cast<uint64_t>(previous) + 1);
+}
+
+void ExtractNerFeatures(const std::vector<std::string_view>& words,
+                        const std::vector<std::string_view>& pos,
+                        const NerGazetteer& gazetteer,
+                        NerSentenceFeatures* features) {
+  const size_t n = words.size();
+  // Two padding entries on each side.
+  std::vector<WordKeys> keys(n + 4);
+  std::vector<uint64_t> pos_keys(n + 4, HashBytes("<pad>"));
+  std::vector<uint64_t> gaz(n + 4, 0);
+  keys[0] = keys[1] = BoundaryWordKeys(true);
+  keys[n + 2] = keys[n + 3] = BoundaryWordKeys(false);
+  std::vector<std::string> lower(n);
+  for (size_t i = 0; i < n; ++i) {
+    ComputeWordKeys(words[i], &keys[i + 2]);
+    pos_keys[i + 2] = HashBytes(i < pos.size() ? pos[i] : "");
+    lower[i] = NormalizeWord(words[i]);
+    for (char& c : lower[i]) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  std::vector<uint32_t> marks = gazetteer.Match(lower);
+  for (size_t i = 0; i < n; ++i) gaz[i + 2] = marks[i] + 1;
+
+  const uint64_t casing = SentenceCasing(words);
+  features->keys.clear();
+  features->offsets.assign(1, 0);
+  for (size_t w = 0; w < n; ++w) {
+    const size_t i = w + 2;
+    const WordKeys& k = keys[i];
+    auto add = [&](uint64_t templ, uint64_t value) {
+      features->keys.push_back(Key(templ, value));
+    };
+    add(kBias, 0);
+    add(kForm, k.form);
+    add(kLower, k.lower);
+    for (int a = 0; a < 4; ++a) {
+      add(kPrefix1 + a, k.prefix[a]);
+      add(kSuffix1 + a, k.suffix[a]);
+    }
+    add(kShape, k.shape);
+    add(kPrevLower, keys[i - 1].lower);
+    add(kNextLower, keys[i + 1].lower);
+    add(kPrev2Lower, keys[i - 2].lower);
+    add(kNext2Lower, keys[i + 2].lower);
+    add(kPrevShape, keys[i - 1].shape);
+    add(kNextShape, keys[i + 1].shape);
+    add(kShapeTrigram, CombineKeys(CombineKeys(keys[i - 1].shape, k.shape),
+                                   keys[i + 1].shape));
+    add(kPrevLowerLower, CombineKeys(keys[i - 1].lower, k.lower));
+    add(kLowerNextLower, CombineKeys(k.lower, keys[i + 1].lower));
+    add(kPos, pos_keys[i]);
+    add(kPrevPos, pos_keys[i - 1]);
+    add(kNextPos, pos_keys[i + 1]);
+    add(kPrev2Pos, pos_keys[i - 2]);
+    add(kNext2Pos, pos_keys[i + 2]);
+    add(kPrevPosPos, CombineKeys(pos_keys[i - 1], pos_keys[i]));
+    add(kPosNextPos, CombineKeys(pos_keys[i], pos_keys[i + 1]));
+    add(kPosShape, CombineKeys(pos_keys[i], k.shape));
+    add(kFirstShape, CombineKeys(w == 0 ? 1 : 2, k.shape));
+    add(kGaz, gaz[i]);
+    add(kPrevGaz, gaz[i - 1]);
+    add(kNextGaz, gaz[i + 1]);
+    add(kGazShape, CombineKeys(gaz[i], k.shape));
+    add(kPrevForm, keys[i - 1].form);
+    add(kNextForm, keys[i + 1].form);
+    add(kPrevLowerPos, CombineKeys(keys[i - 1].lower, pos_keys[i]));
+    add(kPosNextLower, CombineKeys(pos_keys[i], keys[i + 1].lower));
+    add(kPrevSuffix3, keys[i - 1].suffix[2]);
+    add(kNextSuffix3, keys[i + 1].suffix[2]);
+    add(kLowerTrigram, CombineKeys(CombineKeys(keys[i - 1].lower, k.lower),
+                                   keys[i + 1].lower));
+    add(kCasingShape, CombineKeys(casing, k.shape));
+    add(kCasingLower, CombineKeys(casing, k.lower));
+    add(kShapeLeftTrigram,
+        CombineKeys(CombineKeys(keys[i - 2].shape, keys[i - 1].shape),
+                    k.shape));
+    add(kShapeRightTrigram, CombineKeys(CombineKeys(k.shape, keys[i + 1].shape),
+                                        keys[i + 2].shape));
+    features->offsets.push_back(static_cast<uint32_t>(features->keys.size()));
+  }
+}
+
+std::vector<int> NerViterbi(const std::vector<float>& emission,
+                            const std::vector<float>& transition,
+                            size_t word_count) {
+  constexpr int L = kNerLabelCount;
+  constexpr float kNone = -std::numeric_limits<float>::infinity();
+  std::vector<int> labels(word_count, 0);
+  if (word_count == 0) return labels;
+  std::vector<float> best(word_count * L, kNone);
+  std::vector<int> back(word_count * L, 0);
+  for (int y = 0; y < L; ++y) {
+    if (!NerTransitionAllowed(kNerStartLabel, y)) continue;
+    best[y] = emission[y] + transition[kNerStartLabel * L + y];
+  }
+  for (size_t i = 1; i < word_count; ++i) {
+    for (int y = 0; y < L; ++y) {
+      float top = kNone;
+      int arg = 0;
+      for (int p = 0; p < L; ++p) {
+        float prev = best[(i - 1) * L + p];
+        if (prev == kNone || !NerTransitionAllowed(p, y)) continue;
+        float s = prev + transition[p * L + y];
+        if (s > top) {
+          top = s;
+          arg = p;
+        }
+      }
+      if (top == kNone) continue;
+      best[i * L + y] = top + emission[i * L + y];
+      back[i * L + y] = arg;
+    }
+  }
+  float top = kNone;
+  int arg = 0;
+  for (int y = 0; y < L; ++y) {
+    float s = best[(word_count - 1) * L + y];
+    if (NerCanEnd(y) && s > top) {
+      top = s;
+      arg = y;
+    }
+  }
+  for (size_t i = word_count; i-- > 0;) {
+    labels[i] = arg;
+    arg = back[i * L + arg];
+  }
+  return labels;
+}
+
+}  // namespace dyad::analyze

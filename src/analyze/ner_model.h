@@ -1,0 +1,34 @@
+// The entity tagger's model: hashed feature weights (emissions and label
+// transitions in one table), the gazetteer, and self-test sentences that
+// must tag as recorded when the model is loaded.
+#ifndef DYAD_ANALYZE_NER_MODEL_H_
+#define DYAD_ANALYZE_NER_MODEL_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyze/feature_weights.h"
+#include "analyze/ner_gazetteer.h"
+
+namespace dyad::analyze {
+
+struct NerSelfTest {
+  std::vector<std::string> words;
+  std::vector<std::string> pos;  // the Penn tags the features saw
+  std::vector<int> labels;       // the labels the model gave
+};
+
+struct NerModel {
+  FeatureWeights weights;
+  NerGazetteer gazetteer;
+  std::vector<NerSelfTest> self_tests;
+
+  // One label per word (NerLabelName), given one Penn tag per word.
+  std::vector<int> Tag(const std::vector<std::string_view>& words,
+                       const std::vector<std::string_view>& pos) const;
+};
+
+}  // namespace dyad::analyze
+
+#endif  // DYAD_ANALYZE_NER_MODEL_H_

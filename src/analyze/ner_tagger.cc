@@ -1,0 +1,164 @@
+// NerTagger: loading, saving, training and evaluating through the model of
+// ner_model.h, with part-of-speech tags from a PosTagger.
+#include <chrono>
+
+#include "analyze/iob.h"
+#include "analyze/iob_spans.h"
+#include "analyze/ner_features.h"
+#include "analyze/ner_model.h"
+#include "analyze/ner_model_file.h"
+#include "analyze/ner_score.h"
+#include "analyze/ner_trainer.h"
+#include "dyad/analyze.h"
+
+namespace dyad {
+namespace {
+
+std::vector<std::string> PennTags(const PosTagger& pos,
+                                  const std::vector<std::string_view>& words) {
+  std::vector<int> labels;
+  pos.TagLabels(words, &labels);
+  std::vector<std::string> tags;
+  tags.reserve(labels.size());
+  for (int label : labels) tags.push_back(pos.LabelXpos(label));
+  return tags;
+}
+
+std::string PublicType(std::string_view type) {
+  if (type == "PER") return "PERSON";
+  if (type == "LOC") return "PLACE";
+  return std::string(type);
+}
+
+Result<std::vector<analyze::NerTrainingSentence>> ReadTrainingFile(
+    const std::string& path, const PosTagger& pos) {
+  auto sentences = analyze::ReadIobFile(path);
+  if (!sentences.ok()) return sentences.status();
+  std::vector<analyze::NerTrainingSentence> out;
+  out.reserve(sentences->size());
+  for (const analyze::IobSentence& s : *sentences) {
+    analyze::NerTrainingSentence t;
+    t.words = s.words;
+    std::vector<std::string_view> words(s.words.begin(), s.words.end());
+    t.pos = PennTags(pos, words);
+    // Through spans, so IOB1 and malformed BIO become valid BILOU.
+    for (const std::string& tag :
+         analyze::SpansToBilou(analyze::ExtractSpans(s.tags), s.words.size())) {
+      t.labels.push_back(analyze::NerLabelOf(tag));
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace
+
+NerTagger::NerTagger(std::shared_ptr<const analyze::NerModel> model,
+                     PosTagger pos)
+    : model_(std::move(model)), pos_(std::move(pos)) {}
+
+Result<NerTagger> NerTagger::Load(const std::string& path,
+                                  const PosTagger& pos) {
+  auto model = analyze::LoadNerModelFile(path);
+  if (!model.ok()) return model.status();
+  return NerTagger(std::make_shared<const analyze::NerModel>(std::move(*model)),
+                   pos);
+}
+
+Status NerTagger::Save(const std::string& path) const {
+  return analyze::SaveNerModelFile(*model_, path);
+}
+
+std::vector<std::string> NerTagger::TagWords(
+    const std::vector<std::string_view>& words) const {
+  std::vector<std::string> penn = PennTags(pos_, words);
+  std::vector<std::string_view> pos(penn.begin(), penn.end());
+  std::vector<std::string> tags;
+  for (int label : model_->Tag(words, pos)) {
+    tags.push_back(analyze::NerLabelName(label));
+  }
+  return tags;
+}
+
+std::vector<NamedEntity> NerTagger::FindEntities(
+    const std::vector<std::string_view>& words) const {
+  std::vector<NamedEntity> entities;
+  for (const analyze::EntitySpan& span :
+       analyze::ExtractSpans(TagWords(words))) {
+    entities.push_back({span.begin, span.end, PublicType(span.type)});
+  }
+  return entities;
+}
+
+size_t NerTagger::feature_count() const { return model_->weights.row_count(); }
+size_t NerTagger::weight_count() const {
+  return model_->weights.weight_count();
+}
+size_t NerTagger::gazetteer_size() const { return model_->gazetteer.size(); }
+
+Result<NerTagger> TrainNerTagger(const NerTrainOptions& options,
+                                 const PosTagger& pos) {
+  if (options.train_paths.empty()) {
+    return InvalidArgument("no training file given");
+  }
+  std::vector<analyze::NerTrainingSentence> train;
+  for (const std::string& path : options.train_paths) {
+    auto sentences = ReadTrainingFile(path, pos);
+    if (!sentences.ok()) return sentences.status();
+    for (auto& s : *sentences) train.push_back(std::move(s));
+  }
+  std::vector<analyze::NerTrainingSentence> dev;
+  if (!options.dev_path.empty()) {
+    auto sentences = ReadTrainingFile(options.dev_path, pos);
+    if (!sentences.ok()) return sentences.status();
+    dev = std::move(*sentences);
+  }
+  analyze::NerTrainerOptions trainer;
+  trainer.epochs = options.epochs;
+  trainer.seed = options.seed;
+  trainer.log = options.log;
+  auto model = analyze::TrainNerModel(
+      train, dev, analyze::NerGazetteer::FromDefaultLexicon(), trainer);
+  if (!model.ok()) return model.status();
+  return NerTagger(std::make_shared<const analyze::NerModel>(std::move(*model)),
+                   pos);
+}
+
+Result<NerAccuracy> EvaluateNerTagger(const NerTagger& tagger,
+                                      const std::string& path) {
+  auto sentences = analyze::ReadIobFile(path);
+  if (!sentences.ok()) return sentences.status();
+  NerAccuracy accuracy;
+  analyze::EntityScorer scorer;
+  double seconds = 0;
+  for (const analyze::IobSentence& s : *sentences) {
+    std::vector<std::string_view> words(s.words.begin(), s.words.end());
+    auto started = std::chrono::steady_clock::now();
+    std::vector<std::string> predicted = tagger.TagWords(words);
+    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                             started)
+                   .count();
+    scorer.Add(analyze::ExtractSpans(s.tags), analyze::ExtractSpans(predicted));
+    ++accuracy.sentences;
+    accuracy.words += s.words.size();
+  }
+  accuracy.seconds = seconds;
+  auto convert = [](std::string type, const analyze::EntityCounts& c) {
+    NerTypeAccuracy a;
+    a.type = std::move(type);
+    a.gold = c.gold;
+    a.predicted = c.predicted;
+    a.correct = c.correct;
+    return a;
+  };
+  accuracy.overall = convert("overall", scorer.overall());
+  for (const char* type : {"PER", "ORG", "LOC"}) {
+    auto it = scorer.by_type().find(type);
+    accuracy.by_type.push_back(convert(
+        PublicType(type),
+        it == scorer.by_type().end() ? analyze::EntityCounts() : it->second));
+  }
+  return accuracy;
+}
+
+}  // namespace dyad

@@ -1,0 +1,174 @@
+#include <gtest/gtest.h>
+
+#include "analyze/features.h"
+#include "analyze/iob_spans.h"
+#include "analyze/ner_features.h"
+#include "analyze/ner_gazetteer.h"
+#include "analyze/ner_model.h"
+#include "analyze/ner_model_file.h"
+#include "analyze/ner_trainer.h"
+
+namespace dyad::analyze {
+namespace {
+
+NerTrainingSentence Sentence(std::vector<std::string> words,
+                             std::vector<std::string> pos,
+                             std::vector<std::string> tags) {
+  NerTrainingSentence s;
+  s.words = std::move(words);
+  s.pos = std::move(pos);
+  for (const std::string& tag : tags) s.labels.push_back(NerLabelOf(tag));
+  return s;
+}
+
+std::vector<NerTrainingSentence> TinyCorpus() {
+  return {
+      Sentence({"Maria", "Lopez", "visited", "Paris", "."},
+               {"NNP", "NNP", "VBD", "NNP", "."},
+               {"B-PER", "L-PER", "O", "U-LOC", "O"}),
+      Sentence({"The", "Red", "Cross", "helped", "Kenya", "."},
+               {"DT", "NNP", "NNP", "VBD", "NNP", "."},
+               {"O", "B-ORG", "L-ORG", "O", "U-LOC", "O"}),
+      Sentence({"John", "Smith", "works", "for", "Acme", "Corp", "."},
+               {"NNP", "NNP", "VBZ", "IN", "NNP", "NNP", "."},
+               {"B-PER", "L-PER", "O", "O", "B-ORG", "L-ORG", "O"}),
+      Sentence({"we", "flew", "to", "Rome", "yesterday"},
+               {"PRP", "VBD", "IN", "NNP", "NN"},
+               {"O", "O", "O", "U-LOC", "O"}),
+  };
+}
+
+NerModel TrainTiny() {
+  NerTrainerOptions options;
+  options.epochs = 20;
+  NerGazetteer gazetteer;
+  gazetteer.Add({"Kenya"}, kGazPlace);
+  auto model = TrainNerModel(TinyCorpus(), TinyCorpus(), gazetteer, options);
+  EXPECT_TRUE(model.ok()) << model.status().ToString();
+  return std::move(*model);
+}
+
+std::vector<int> TagOf(const NerModel& model, const NerTrainingSentence& s) {
+  std::vector<std::string_view> w(s.words.begin(), s.words.end());
+  std::vector<std::string_view> p(s.pos.begin(), s.pos.end());
+  return model.Tag(w, p);
+}
+
+TEST(NerLabelsTest, NamesAndTransitions) {
+  for (int label = 0; label < kNerLabelCount; ++label) {
+    EXPECT_EQ(NerLabelOf(NerLabelName(label)), label);
+  }
+  EXPECT_EQ(NerLabelOf("E-ORG"), NerLabelOf("L-ORG"));
+  EXPECT_EQ(NerLabelOf("B-MISC"), -1);
+  EXPECT_TRUE(NerTransitionAllowed(kNerStartLabel, NerLabelOf("B-PER")));
+  EXPECT_FALSE(NerTransitionAllowed(kNerStartLabel, NerLabelOf("I-PER")));
+  EXPECT_FALSE(NerTransitionAllowed(NerLabelOf("B-PER"), NerLabelOf("L-ORG")));
+  EXPECT_FALSE(NerTransitionAllowed(NerLabelOf("B-PER"), 0));
+  EXPECT_TRUE(NerTransitionAllowed(NerLabelOf("L-PER"), NerLabelOf("U-ORG")));
+}
+
+TEST(NerViterbiTest, ProducesOnlyValidSequences) {
+  // Emissions that greedily prefer I- everywhere: Viterbi must still give a
+  // valid BILOU sequence.
+  const size_t n = 4;
+  std::vector<float> emission(n * kNerLabelCount, 0);
+  for (size_t i = 0; i < n; ++i) {
+    emission[i * kNerLabelCount + NerLabelOf("I-ORG")] = 5;
+  }
+  std::vector<float> transition((kNerStartLabel + 1) * kNerLabelCount, 0);
+  std::vector<int> labels = NerViterbi(emission, transition, n);
+  int previous = kNerStartLabel;
+  for (int label : labels) {
+    EXPECT_TRUE(NerTransitionAllowed(previous, label));
+    previous = label;
+  }
+  EXPECT_TRUE(NerCanEnd(previous));
+  EXPECT_EQ(labels[1], NerLabelOf("I-ORG"));
+}
+
+TEST(NerGazetteerTest, LongestMatchAndDefaultLexicon) {
+  NerGazetteer gazetteer;
+  gazetteer.Add({"United", "Nations"}, kGazOrg);
+  gazetteer.Add({"United"}, kGazPlace);
+  std::vector<uint32_t> marks =
+      gazetteer.Match({"the", "united", "nations", "and", "united"});
+  EXPECT_EQ(marks, (std::vector<uint32_t>{0, kGazOrg << 2 | 1, kGazOrg << 2 | 3,
+                                          0, kGazPlace << 2 | 0}));
+  NerGazetteer lexicon = NerGazetteer::FromDefaultLexicon();
+  EXPECT_GT(lexicon.size(), 500u);
+  std::vector<uint32_t> found = lexicon.Match(
+      {"talks", "in", "france", "with", "the", "united", "nations"});
+  EXPECT_TRUE(found[2] >> 2 & kGazPlace);
+  EXPECT_TRUE(found[6] >> 2 & kGazOrg);
+}
+
+TEST(NerTrainerTest, LearnsTinyCorpusDeterministically) {
+  NerModel model = TrainTiny();
+  for (const NerTrainingSentence& s : TinyCorpus()) {
+    EXPECT_EQ(TagOf(model, s), s.labels) << s.words[0];
+  }
+  EXPECT_FALSE(model.self_tests.empty());
+  EXPECT_EQ(SerializeNerModel(model), SerializeNerModel(TrainTiny()));
+}
+
+TEST(NerTrainerTest, RejectsEmptyTraining) {
+  auto model = TrainNerModel({}, {}, NerGazetteer(), NerTrainerOptions());
+  ASSERT_FALSE(model.ok());
+  EXPECT_EQ(model.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(NerModelFileTest, RoundTrip) {
+  NerModel model = TrainTiny();
+  std::string bytes = SerializeNerModel(model);
+  auto loaded = DeserializeNerModel(bytes, "tiny.dyad");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(SerializeNerModel(*loaded), bytes);
+  for (const NerTrainingSentence& s : TinyCorpus()) {
+    EXPECT_EQ(TagOf(*loaded, s), TagOf(model, s));
+  }
+  std::string path = ::testing::TempDir() + "/ner_round_trip.dyad";
+  ASSERT_TRUE(SaveNerModelFile(model, path).ok());
+  auto from_file = LoadNerModelFile(path);
+  ASSERT_TRUE(from_file.ok()) << from_file.status().ToString();
+  EXPECT_EQ(SerializeNerModel(*from_file), bytes);
+  auto missing = LoadNerModelFile(path + ".absent");
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
+TEST(NerModelFileTest, RejectsCorruptedFiles) {
+  std::string bytes = SerializeNerModel(TrainTiny());
+  std::string flipped = bytes;
+  flipped[bytes.size() / 2] ^= 0x20;
+  auto damaged = DeserializeNerModel(flipped, "m.dyad");
+  ASSERT_FALSE(damaged.ok());
+  EXPECT_EQ(damaged.status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(damaged.status().message().rfind("m.dyad: ", 0), 0u);
+
+  auto truncated =
+      DeserializeNerModel(bytes.substr(0, bytes.size() - 20), "m.dyad");
+  EXPECT_EQ(truncated.status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(
+      DeserializeNerModel("DYADPOS\n0123456789", "m.dyad").status().code(),
+      StatusCode::kDataLoss);
+
+  std::string version = bytes;
+  version[8] = 9;
+  EXPECT_EQ(DeserializeNerModel(version, "m.dyad").status().code(),
+            StatusCode::kParseError);
+
+  // Weights changed with a valid checksum: only the self-test notices.
+  // Zero every weight (the transitions included) so the tags change.
+  NerModel model = TrainTiny();
+  std::vector<FeatureWeights::Row> rows = model.weights.SortedRows();
+  for (FeatureWeights::Row& row : rows) {
+    for (LabelWeight& w : row.weights) w.weight = w.label == 0 ? 100 : -100;
+  }
+  model.weights = FeatureWeights(std::move(rows));
+  auto mismatched = DeserializeNerModel(SerializeNerModel(model), "m.dyad");
+  ASSERT_FALSE(mismatched.ok());
+  EXPECT_EQ(mismatched.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(mismatched.status().message().find("self-test"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dyad::analyze

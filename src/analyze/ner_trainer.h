@@ -1,0 +1,43 @@
+// Trains a NerModel: a structured averaged perceptron over the hashed
+// features of ner_features.h, decoded with Viterbi as the tagger does.
+#ifndef DYAD_ANALYZE_NER_TRAINER_H_
+#define DYAD_ANALYZE_NER_TRAINER_H_
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "analyze/ner_gazetteer.h"
+#include "analyze/ner_model.h"
+#include "dyad/status.h"
+
+namespace dyad::analyze {
+
+struct NerTrainingSentence {
+  std::vector<std::string> words;
+  std::vector<std::string> pos;  // Penn tags from the part-of-speech tagger
+  std::vector<int> labels;       // gold BILOU labels (ner_features.h)
+};
+
+struct NerTrainerOptions {
+  int epochs = 10;
+  uint64_t seed = 1;  // the shuffle of the training sentences
+  // Averaged weights smaller than this fraction of the largest are dropped.
+  double prune_fraction = 0.002;
+  // Features seen fewer times than this in training get no weights.
+  int min_feature_count = 2;
+  std::ostream* log = nullptr;  // one line per epoch; may be null
+};
+
+// Trains on `train`; after each epoch logs entity F1 on `dev` when it is
+// non-empty. Deterministic for given data and seed. InvalidArgument when
+// `train` has no words.
+Result<NerModel> TrainNerModel(const std::vector<NerTrainingSentence>& train,
+                               const std::vector<NerTrainingSentence>& dev,
+                               NerGazetteer gazetteer,
+                               const NerTrainerOptions& options);
+
+}  // namespace dyad::analyze
+
+#endif  // DYAD_ANALYZE_NER_TRAINER_H_

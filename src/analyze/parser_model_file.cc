@@ -1,0 +1,276 @@
+#include "analyze/parser_model_file.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "analyze/features.h"
+
+namespace dyad::analyze {
+namespace {
+
+constexpr std::string_view kMagic("DYADDEP\n", 8);
+
+class Writer {
+ public:
+  void Bytes(std::string_view s) { out_.append(s); }
+  void U8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  void U16(uint16_t v) {
+    U8(v & 0xFF);
+    U8(v >> 8);
+  }
+  void U32(uint32_t v) {
+    for (int i = 0; i < 4; ++i) U8((v >> (8 * i)) & 0xFF);
+  }
+  void U64(uint64_t v) {
+    for (int i = 0; i < 8; ++i) U8((v >> (8 * i)) & 0xFF);
+  }
+  void String(std::string_view s) {
+    U32(static_cast<uint32_t>(s.size()));
+    Bytes(s);
+  }
+  std::string& out() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  Reader(std::string_view bytes, std::string_view name)
+      : bytes_(bytes), name_(name) {}
+
+  Status Error(StatusCode code, const std::string& message) const {
+    return Status(code, std::string(name_) + ": byte " +
+                            std::to_string(offset_) + ": " + message);
+  }
+  Status Need(size_t n) const {
+    if (bytes_.size() - offset_ < n) {
+      return Error(StatusCode::kDataLoss, "truncated model file");
+    }
+    return Status::Ok();
+  }
+  Status Unsigned(int bytes, uint64_t* v) {
+    DYAD_RETURN_IF_ERROR(Need(bytes));
+    *v = 0;
+    for (int i = 0; i < bytes; ++i) {
+      *v |= static_cast<uint64_t>(static_cast<uint8_t>(bytes_[offset_ + i]))
+            << (8 * i);
+    }
+    offset_ += bytes;
+    return Status::Ok();
+  }
+  template <typename T>
+  Status Read(T* v) {
+    uint64_t value = 0;
+    DYAD_RETURN_IF_ERROR(Unsigned(sizeof(T), &value));
+    *v = static_cast<T>(value);
+    return Status::Ok();
+  }
+  Status String(std::string* s) {
+    uint32_t size = 0;
+    DYAD_RETURN_IF_ERROR(Read(&size));
+    DYAD_RETURN_IF_ERROR(Need(size));
+    s->assign(bytes_.substr(offset_, size));
+    offset_ += size;
+    return Status::Ok();
+  }
+  // A count of items that each take at least `min_bytes`, checked against
+  // what is left so a damaged count cannot ask for gigabytes.
+  Status Count(uint32_t* count, size_t min_bytes) {
+    DYAD_RETURN_IF_ERROR(Read(count));
+    if (static_cast<uint64_t>(*count) * min_bytes > bytes_.size() - offset_) {
+      return Error(StatusCode::kDataLoss,
+                   "count " + std::to_string(*count) + " exceeds the file");
+    }
+    return Status::Ok();
+  }
+  void Skip(size_t n) { offset_ += n; }
+  size_t offset() const { return offset_; }
+
+ private:
+  std::string_view bytes_;
+  std::string_view name_;
+  size_t offset_ = 0;
+};
+
+Status ReadModel(Reader& in, ParserModel* model) {
+  uint32_t version = 0, feature_set = 0, count = 0;
+  DYAD_RETURN_IF_ERROR(in.Read(&version));
+  if (version != kParserFormatVersion) {
+    return in.Error(StatusCode::kParseError,
+                    "parser model format version " + std::to_string(version) +
+                        ", this dyad reads version " +
+                        std::to_string(kParserFormatVersion));
+  }
+  DYAD_RETURN_IF_ERROR(in.Read(&feature_set));
+  if (feature_set != kParserFeatureSetId) {
+    return in.Error(StatusCode::kParseError,
+                    "parser feature set " + std::to_string(feature_set) +
+                        ", this dyad computes feature set " +
+                        std::to_string(kParserFeatureSetId));
+  }
+  DYAD_RETURN_IF_ERROR(in.Count(&count, 4));
+  if (count == 0 || ClassCount(count) > 255) {
+    return in.Error(StatusCode::kParseError,
+                    "bad relation count " + std::to_string(count));
+  }
+  model->labels.resize(count);
+  for (std::string& label : model->labels) {
+    DYAD_RETURN_IF_ERROR(in.String(&label));
+  }
+  uint32_t root = 0;
+  DYAD_RETURN_IF_ERROR(in.Read(&root));
+  if (root >= count) {
+    return in.Error(StatusCode::kParseError,
+                    "root relation " + std::to_string(root) + " out of range");
+  }
+  model->root_label = static_cast<int>(root);
+  int classes = ClassCount(static_cast<int>(count));
+  DYAD_RETURN_IF_ERROR(in.Count(&count, 9));
+  std::vector<FeatureWeights::Row> rows(count);
+  for (FeatureWeights::Row& row : rows) {
+    uint8_t weights = 0;
+    DYAD_RETURN_IF_ERROR(in.Read(&row.key));
+    DYAD_RETURN_IF_ERROR(in.Read(&weights));
+    row.weights.resize(weights);
+    for (LabelWeight& w : row.weights) {
+      uint16_t value = 0;
+      DYAD_RETURN_IF_ERROR(in.Read(&w.label));
+      DYAD_RETURN_IF_ERROR(in.Read(&value));
+      w.weight = static_cast<int16_t>(value);
+      if (w.label >= classes) {
+        return in.Error(
+            StatusCode::kParseError,
+            "transition " + std::to_string(w.label) + " out of range");
+      }
+    }
+  }
+  model->weights = FeatureWeights(std::move(rows));
+  DYAD_RETURN_IF_ERROR(in.Count(&count, 4));
+  model->self_test.resize(count);
+  for (ParserSelfTest& sentence : model->self_test) {
+    uint32_t words = 0;
+    DYAD_RETURN_IF_ERROR(in.Count(&words, 17));
+    sentence.words.resize(words);
+    sentence.upos.resize(words);
+    sentence.xpos.resize(words);
+    sentence.heads.resize(words);
+    sentence.labels.resize(words);
+    for (uint32_t i = 0; i < words; ++i) {
+      uint32_t head = 0;
+      uint8_t label = 0;
+      DYAD_RETURN_IF_ERROR(in.String(&sentence.words[i]));
+      DYAD_RETURN_IF_ERROR(in.String(&sentence.upos[i]));
+      DYAD_RETURN_IF_ERROR(in.String(&sentence.xpos[i]));
+      DYAD_RETURN_IF_ERROR(in.Read(&head));
+      DYAD_RETURN_IF_ERROR(in.Read(&label));
+      if (head > words || label >= model->labels.size()) {
+        return in.Error(StatusCode::kParseError,
+                        "self-test head or relation out of range");
+      }
+      sentence.heads[i] = static_cast<int>(head);
+      sentence.labels[i] = label;
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string SerializeParserModel(const ParserModel& model) {
+  Writer out;
+  out.Bytes(kMagic);
+  out.U32(kParserFormatVersion);
+  out.U32(kParserFeatureSetId);
+  out.U32(static_cast<uint32_t>(model.labels.size()));
+  for (const std::string& label : model.labels) out.String(label);
+  out.U32(static_cast<uint32_t>(model.root_label));
+  std::vector<FeatureWeights::Row> rows = model.weights.SortedRows();
+  out.U32(static_cast<uint32_t>(rows.size()));
+  for (const FeatureWeights::Row& row : rows) {
+    out.U64(row.key);
+    out.U8(static_cast<uint8_t>(row.weights.size()));
+    for (const LabelWeight& w : row.weights) {
+      out.U8(w.label);
+      out.U16(static_cast<uint16_t>(w.weight));
+    }
+  }
+  out.U32(static_cast<uint32_t>(model.self_test.size()));
+  for (const ParserSelfTest& sentence : model.self_test) {
+    out.U32(static_cast<uint32_t>(sentence.words.size()));
+    for (size_t i = 0; i < sentence.words.size(); ++i) {
+      out.String(sentence.words[i]);
+      out.String(sentence.upos[i]);
+      out.String(sentence.xpos[i]);
+      out.U32(static_cast<uint32_t>(sentence.heads[i]));
+      out.U8(static_cast<uint8_t>(sentence.labels[i]));
+    }
+  }
+  out.U64(HashBytes(out.out()));
+  return std::move(out.out());
+}
+
+Result<ParserModel> DeserializeParserModel(std::string_view bytes,
+                                           std::string_view name) {
+  std::string prefix(name);
+  if (bytes.size() < kMagic.size() ||
+      bytes.substr(0, kMagic.size()) != kMagic) {
+    return DataLoss(prefix + ": not a dyad parser model (bad magic number)");
+  }
+  if (bytes.size() < kMagic.size() + 8) {
+    return DataLoss(prefix + ": truncated model file");
+  }
+  std::string_view body = bytes.substr(0, bytes.size() - 8);
+  Reader trailer(bytes.substr(body.size()), name);
+  uint64_t checksum = 0;
+  DYAD_RETURN_IF_ERROR(trailer.Read(&checksum));
+  if (checksum != HashBytes(body)) {
+    return DataLoss(prefix + ": checksum mismatch (damaged or truncated)");
+  }
+  Reader in(body, name);
+  in.Skip(kMagic.size());
+  ParserModel model;
+  DYAD_RETURN_IF_ERROR(ReadModel(in, &model));
+  if (in.offset() != body.size()) {
+    return DataLoss(prefix + ": " + std::to_string(body.size() - in.offset()) +
+                    " unexpected bytes before the checksum");
+  }
+  std::vector<ParserSelfTest> reparsed = model.self_test;
+  model.FillSelfTest(&reparsed);
+  for (size_t s = 0; s < reparsed.size(); ++s) {
+    const ParserSelfTest& want = model.self_test[s];
+    const ParserSelfTest& got = reparsed[s];
+    for (size_t i = 0; i < want.words.size(); ++i) {
+      if (want.heads[i] != got.heads[i] || want.labels[i] != got.labels[i]) {
+        return DataLoss(
+            prefix + ": self-test sentence " + std::to_string(s + 1) +
+            " word " + std::to_string(i + 1) + " '" + want.words[i] +
+            "': expected head " + std::to_string(want.heads[i]) + " " +
+            model.labels[want.labels[i]] + ", the model gives head " +
+            std::to_string(got.heads[i]) + " " + model.labels[got.labels[i]]);
+      }
+    }
+  }
+  return model;
+}
+
+Status SaveParserModelFile(const ParserModel& model, const std::string& path) {
+  std::string bytes = SerializeParserModel(model);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return IoError(path + ": cannot open for writing");
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) return IoError(path + ": write failed");
+  return Status::Ok();
+}
+
+Result<ParserModel> LoadParserModelFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFound(path + ": cannot open model file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return IoError(path + ": read failed");
+  return DeserializeParserModel(buffer.str(), path);
+}
+
+}  // namespace dyad::analyze

@@ -1,0 +1,213 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "analyze/conllu.h"
+#include "analyze/features.h"
+#include "analyze/parser_model.h"
+#include "analyze/parser_model_file.h"
+#include "analyze/parser_trainer.h"
+#include "dyad/analyze.h"
+
+namespace dyad::analyze {
+namespace {
+
+// Six small trees in CoNLL-U (HEAD, DEPREL and tags filled in).
+const char kTreebank[] =
+    "1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+    "2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+    "4\tcity\tcity\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+    "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tcity\tcity\tNOUN\tNN\t_\t4\tnsubj:pass\t_\t_\n"
+    "3\twas\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_\n"
+    "4\tattacked\tattack\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+    "5\tby\tby\tADP\tIN\t_\t6\tcase\t_\t_\n"
+    "6\tRussia\tRussia\tPROPN\tNNP\t_\t4\tobl:agent\t_\t_\n"
+    "7\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
+    "\n"
+    "1\tNATO\tNATO\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+    "2\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+    "4\tattack\tattack\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+    "5\ton\ton\tADP\tIN\t_\t7\tcase\t_\t_\n"
+    "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+    "7\tcity\tcity\tNOUN\tNN\t_\t4\tnmod\t_\t_\n"
+    "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tOfficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+    "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tRussia\tRussia\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+    "4\tattacked\tattack\tVERB\tVBD\t_\t2\tccomp\t_\t_\n"
+    "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+    "6\tcity\tcity\tNOUN\tNN\t_\t4\tobj\t_\t_\n"
+    "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tministers\tminister\tNOUN\tNNS\t_\t5\tnsubj\t_\t_\n"
+    "3\tdid\tdo\tAUX\tVBD\t_\t5\taux\t_\t_\n"
+    "4\tnot\tnot\tPART\tRB\t_\t5\tadvmod\t_\t_\n"
+    "5\tmeet\tmeet\tVERB\tVB\t_\t0\troot\t_\t_\n"
+    "6\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_\n"
+    "\n"
+    "1\tNATO\tNATO\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+    "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tand\tand\tCCONJ\tCC\t_\t4\tcc\t_\t_\n"
+    "4\tcondemned\tcondemn\tVERB\tVBD\t_\t2\tconj\t_\t_\n"
+    "5\tRussia\tRussia\tPROPN\tNNP\t_\t4\tobj\t_\t_\n"
+    "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n";
+
+std::vector<ConlluSentence> Treebank() {
+  auto parsed = ParseConllu(kTreebank, "tiny.conllu");
+  EXPECT_TRUE(parsed.ok()) << parsed.status().ToString();
+  return parsed.ok() ? *parsed : std::vector<ConlluSentence>{};
+}
+
+ParserSelfTest SelfTestOf(const ConlluSentence& sentence) {
+  ParserSelfTest test;
+  for (const ConlluWord& word : sentence.words) {
+    test.words.push_back(word.form);
+    test.upos.push_back(word.upos);
+    test.xpos.push_back(word.xpos);
+  }
+  return test;
+}
+
+ParserModel TrainTiny() {
+  std::vector<ConlluSentence> train = Treebank();
+  ParserTrainerOptions options;
+  options.epochs = 20;
+  options.seed = 3;
+  options.self_test = {SelfTestOf(train[1]), SelfTestOf(train[3])};
+  auto model = TrainParser(train, {}, options);
+  EXPECT_TRUE(model.ok()) << model.status().ToString();
+  return model.ok() ? std::move(*model) : ParserModel{};
+}
+
+TEST(ParserTest, LearnsATinyTreebank) {
+  ParserModel model = TrainTiny();
+  ASSERT_FALSE(model.labels.empty());
+  EXPECT_EQ(model.labels[model.root_label], "root");
+  AttachmentCounts counts = CountAttachments(model, Treebank());
+  EXPECT_EQ(counts.words, 39u);
+  EXPECT_EQ(counts.head_correct, counts.words);
+  EXPECT_EQ(counts.labelled_correct, counts.words);
+}
+
+TEST(ParserTest, TrainingIsDeterministic) {
+  EXPECT_EQ(SerializeParserModel(TrainTiny()),
+            SerializeParserModel(TrainTiny()));
+}
+
+TEST(ParserTest, ParsesThroughThePublicInterface) {
+  auto model = std::make_shared<const ParserModel>(TrainTiny());
+  DependencyParser parser(model);
+  std::vector<std::string_view> words = {"Russia", "attacked", "the", "city",
+                                         "."};
+  std::vector<TokenAnalysis> tags = {{"PROPN", "NNP", ""},
+                                     {"VERB", "VBD", ""},
+                                     {"DET", "DT", ""},
+                                     {"NOUN", "NN", ""},
+                                     {"PUNCT", ".", ""}};
+  std::vector<DependencyArc> arcs = parser.Parse(words, tags);
+  ASSERT_EQ(arcs.size(), 5u);
+  EXPECT_EQ(arcs[0].head, 2);
+  EXPECT_EQ(arcs[0].deprel, "nsubj");
+  EXPECT_EQ(arcs[1].head, 0);
+  EXPECT_EQ(arcs[1].deprel, "root");
+  EXPECT_EQ(arcs[3].head, 2);
+  EXPECT_EQ(arcs[3].deprel, "obj");
+  // Mismatched sizes give no parse rather than reading past the end.
+  tags.pop_back();
+  EXPECT_TRUE(parser.Parse(words, tags).empty());
+}
+
+TEST(ParserTest, AlwaysReturnsATreeOnUnseenInput) {
+  DependencyParser parser(std::make_shared<const ParserModel>(TrainTiny()));
+  std::vector<std::string_view> words = {"zz", "qq", "ww", "xx", "yy", "vv"};
+  std::vector<TokenAnalysis> tags(words.size(), {"X", "FW", ""});
+  std::vector<DependencyArc> arcs = parser.Parse(words, tags);
+  ASSERT_EQ(arcs.size(), words.size());
+  int roots = 0;
+  for (size_t i = 0; i < arcs.size(); ++i) {
+    roots += arcs[i].head == 0;
+    EXPECT_NE(arcs[i].head, static_cast<int>(i + 1));
+    // Following heads from any word reaches the root.
+    int at = static_cast<int>(i + 1), steps = 0;
+    while (at != 0 && steps++ <= 6) at = arcs[at - 1].head;
+    EXPECT_EQ(at, 0);
+  }
+  EXPECT_EQ(roots, 1);
+  EXPECT_TRUE(parser.Parse({}, {}).empty());
+}
+
+TEST(ParserTest, SaveAndLoadRoundTrip) {
+  ParserModel model = TrainTiny();
+  std::string path =
+      (std::filesystem::temp_directory_path() / "dyad_parser_test.dyad")
+          .string();
+  ASSERT_TRUE(SaveParserModelFile(model, path).ok());
+  auto loaded = LoadParserModelFile(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->labels, model.labels);
+  EXPECT_EQ(loaded->root_label, model.root_label);
+  EXPECT_EQ(loaded->weights.weight_count(), model.weights.weight_count());
+  ASSERT_EQ(loaded->self_test.size(), 2u);
+  EXPECT_EQ(loaded->self_test[1].heads, model.self_test[1].heads);
+  EXPECT_EQ(SerializeParserModel(*loaded), SerializeParserModel(model));
+  auto through_public = DependencyParser::Load(path);
+  EXPECT_TRUE(through_public.ok());
+  std::filesystem::remove(path);
+  EXPECT_EQ(DependencyParser::Load(path).status().code(),
+            StatusCode::kNotFound);
+}
+
+TEST(ParserTest, RejectsDamagedFiles) {
+  std::string bytes = SerializeParserModel(TrainTiny());
+  // A flipped bit anywhere: checksum.
+  std::string flipped = bytes;
+  flipped[bytes.size() / 2] ^= 0x10;
+  auto result = DeserializeParserModel(flipped, "m.dyad");
+  EXPECT_EQ(result.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(result.status().message().find("m.dyad"), std::string::npos);
+  // Truncated.
+  EXPECT_EQ(DeserializeParserModel(bytes.substr(0, bytes.size() - 20), "m")
+                .status()
+                .code(),
+            StatusCode::kDataLoss);
+  // Not a parser model at all.
+  EXPECT_EQ(
+      DeserializeParserModel("DYADPOS\nxxxxxxxxxxxx", "m").status().code(),
+      StatusCode::kDataLoss);
+}
+
+TEST(ParserTest, RejectsAModelWhoseSelfTestFails) {
+  ParserModel model = TrainTiny();
+  ASSERT_FALSE(model.self_test.empty());
+  // A recorded parse the weights do not give: the file is consistent
+  // (checksum) but the model is not what was saved.
+  model.self_test[0].heads[0] = model.self_test[0].heads[0] == 4 ? 2 : 4;
+  auto result =
+      DeserializeParserModel(SerializeParserModel(model), "mismatch.dyad");
+  EXPECT_EQ(result.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(result.status().message().find("self-test"), std::string::npos);
+}
+
+TEST(ParserTest, RejectsAnotherFormatVersion) {
+  std::string bytes = SerializeParserModel(TrainTiny());
+  bytes[8] = 9;  // version u32 right after the magic
+  // Fix the checksum so the version check is what fails.
+  std::string body = bytes.substr(0, bytes.size() - 8);
+  uint64_t sum = HashBytes(body);
+  for (int i = 0; i < 8; ++i) body.push_back(static_cast<char>(sum >> (8 * i)));
+  EXPECT_EQ(DeserializeParserModel(body, "m").status().code(),
+            StatusCode::kParseError);
+}
+
+}  // namespace
+}  // namespace dyad::analyze

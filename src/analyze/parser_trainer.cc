@@ -1,0 +1,304 @@
+#include "analyze/parser_trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <unordered_map>
+
+#include "analyze/transition_system.h"
+
+namespace dyad::analyze {
+namespace {
+
+// A fixed generator (splitmix64), so shuffles and exploration do not
+// depend on the standard library's distributions.
+class Random {
+ public:
+  explicit Random(uint64_t seed) : state_(seed) {}
+  uint64_t Next() {
+    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
+
+ private:
+  uint64_t state_;
+};
+
+struct TrainWeight {
+  int cls = 0;
+  float weight = 0;
+  double total = 0;  // sum of the weight over all steps up to `stamp`
+  int64_t stamp = 0;
+};
+
+using TrainRows = std::unordered_map<uint64_t, std::vector<TrainWeight>>;
+
+void Update(std::vector<TrainWeight>& row, int cls, float delta, int64_t now) {
+  TrainWeight* w = nullptr;
+  for (TrainWeight& x : row) {
+    if (x.cls == cls) {
+      w = &x;
+      break;
+    }
+  }
+  if (w == nullptr) {
+    row.push_back(TrainWeight{cls, 0, 0, now});
+    w = &row.back();
+  }
+  w->total += static_cast<double>(now - w->stamp) * w->weight;
+  w->stamp = now;
+  w->weight += delta;
+}
+
+double Averaged(const TrainWeight& w, int64_t now) {
+  double total = w.total + static_cast<double>(now - w.stamp) * w.weight;
+  return total / static_cast<double>(now);
+}
+
+struct Example {
+  std::vector<ParserWord> words;
+  GoldTree gold;
+};
+
+void Tokens(const ConlluSentence& sentence, std::vector<std::string>* forms,
+            std::vector<std::string>* upos, std::vector<std::string>* xpos) {
+  forms->clear();
+  upos->clear();
+  xpos->clear();
+  for (const ConlluWord& word : sentence.words) {
+    forms->push_back(word.form);
+    upos->push_back(word.upos);
+    xpos->push_back(word.xpos);
+  }
+}
+
+// Averages, prunes and quantizes the weights into model->weights.
+void Finalize(const TrainRows& rows, int64_t now, double prune_fraction,
+              ParserModel* model) {
+  if (now == 0) now = 1;
+  double largest = 0;
+  for (const auto& [key, row] : rows) {
+    for (const TrainWeight& w : row) {
+      largest = std::max(largest, std::fabs(Averaged(w, now)));
+    }
+  }
+  if (largest == 0) largest = 1;
+  double scale = largest / 32767.0;
+  double threshold = largest * prune_fraction;
+  std::vector<FeatureWeights::Row> kept;
+  for (const auto& [key, row] : rows) {
+    FeatureWeights::Row out;
+    out.key = key;
+    for (const TrainWeight& w : row) {
+      double average = Averaged(w, now);
+      if (std::fabs(average) < threshold) continue;
+      long q = std::lround(average / scale);
+      if (q == 0) continue;
+      out.weights.push_back(
+          LabelWeight{static_cast<int16_t>(q), static_cast<uint8_t>(w.cls)});
+    }
+    std::sort(out.weights.begin(), out.weights.end(),
+              [](const LabelWeight& a, const LabelWeight& b) {
+                return a.label < b.label;
+              });
+    if (!out.weights.empty()) kept.push_back(std::move(out));
+  }
+  model->weights = FeatureWeights(std::move(kept));
+}
+
+}  // namespace
+
+AttachmentCounts CountAttachments(
+    const ParserModel& model, const std::vector<ConlluSentence>& sentences) {
+  AttachmentCounts counts;
+  std::vector<std::string> forms, upos, xpos;
+  std::vector<ParserWord> words;
+  std::vector<int> heads, labels;
+  for (const ConlluSentence& sentence : sentences) {
+    Tokens(sentence, &forms, &upos, &xpos);
+    MakeParserWords(forms, upos, xpos, &words);
+    model.Parse(words, &heads, &labels);
+    for (size_t i = 0; i < sentence.words.size(); ++i) {
+      const ConlluWord& gold = sentence.words[i];
+      ++counts.words;
+      if (heads[i] != gold.head) continue;
+      ++counts.head_correct;
+      counts.labelled_correct += model.labels[labels[i]] == gold.deprel;
+    }
+  }
+  return counts;
+}
+
+Result<ParserModel> TrainParser(const std::vector<ConlluSentence>& train,
+                                const std::vector<ConlluSentence>& dev,
+                                const ParserTrainerOptions& options) {
+  std::map<std::string, int> label_of;
+  for (const ConlluSentence& sentence : train) {
+    for (const ConlluWord& word : sentence.words) {
+      if (word.head >= 0 && !word.deprel.empty()) {
+        label_of.emplace(word.deprel, 0);
+      }
+    }
+  }
+  if (label_of.empty()) return InvalidArgument("no training dependency arcs");
+  if (ClassCount(static_cast<int>(label_of.size())) > 255) {
+    return InvalidArgument("too many dependency relations: " +
+                           std::to_string(label_of.size()));
+  }
+  if (!label_of.contains("root")) {
+    return InvalidArgument("no \"root\" relation in the training trees");
+  }
+  ParserModel model;
+  for (auto& [name, label] : label_of) {
+    label = static_cast<int>(model.labels.size());
+    model.labels.push_back(name);
+  }
+  model.root_label = label_of["root"];
+  int num_labels = static_cast<int>(model.labels.size());
+  int classes = ClassCount(num_labels);
+
+  std::vector<Example> examples;
+  size_t skipped = 0;
+  std::vector<std::string> forms, upos, xpos;
+  for (const ConlluSentence& sentence : train) {
+    Example example;
+    int n = static_cast<int>(sentence.words.size());
+    example.gold.heads.assign(n + 1, 0);
+    example.gold.labels.assign(n + 1, 0);
+    bool usable = n > 0;
+    for (int i = 0; i < n && usable; ++i) {
+      const ConlluWord& word = sentence.words[i];
+      auto it = label_of.find(word.deprel);
+      if (word.head < 0 || word.head > n || it == label_of.end()) {
+        usable = false;
+        break;
+      }
+      example.gold.heads[i + 1] = word.head;
+      example.gold.labels[i + 1] = it->second;
+      // The root relation only on the arc from the root, and back.
+      if ((word.head == 0) != (it->second == model.root_label)) usable = false;
+    }
+    if (!usable || !IsProjective(example.gold)) {
+      ++skipped;
+      continue;
+    }
+    Tokens(sentence, &forms, &upos, &xpos);
+    MakeParserWords(forms, upos, xpos, &example.words);
+    examples.push_back(std::move(example));
+  }
+  if (examples.empty()) {
+    return InvalidArgument("no projective training trees");
+  }
+  if (options.log != nullptr) {
+    *options.log << "training on " << examples.size() << " trees (" << skipped
+                 << " non-projective or malformed skipped), " << num_labels
+                 << " relations" << std::endl;
+  }
+
+  TrainRows rows;
+  rows.reserve(1 << 22);
+  int64_t now = 0;
+  std::vector<size_t> order(examples.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  Random random(options.seed);
+  Configuration config(0);
+  std::vector<int> costs;
+  uint64_t keys[kMaxParserFeatures];
+  float scores[256];
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    auto started = std::chrono::steady_clock::now();
+    for (size_t i = order.size(); i > 1; --i) {
+      std::swap(order[i - 1], order[random.Next() % i]);
+    }
+    bool explore = epoch >= options.explore_from_epoch;
+    size_t correct = 0, total = 0;
+    for (size_t index : order) {
+      const Example& example = examples[index];
+      config.Reset(example.gold.n());
+      while (!config.Terminal()) {
+        int count = ExtractParserFeatures(config, example.words.data(), keys);
+        for (int c = 0; c < classes; ++c) scores[c] = 0;
+        for (int k = 0; k < count; ++k) {
+          auto it = rows.find(keys[k]);
+          if (it == rows.end()) continue;
+          for (const TrainWeight& w : it->second) scores[w.cls] += w.weight;
+        }
+        TransitionCosts(config, example.gold, num_labels, model.root_label,
+                        &costs);
+        int min_cost = -1;
+        for (int c = 0; c < classes; ++c) {
+          if (costs[c] >= 0 && (min_cost < 0 || costs[c] < min_cost)) {
+            min_cost = costs[c];
+          }
+        }
+        int predicted =
+            BestLegalClass(config, scores, num_labels, model.root_label);
+        int best_zero = -1;
+        for (int c = 0; c < classes; ++c) {
+          if (costs[c] == min_cost &&
+              (best_zero < 0 || scores[c] > scores[best_zero])) {
+            best_zero = c;
+          }
+        }
+        ++now;
+        ++total;
+        if (costs[predicted] == min_cost) {
+          ++correct;
+        } else {
+          for (int k = 0; k < count; ++k) {
+            std::vector<TrainWeight>& row = rows[keys[k]];
+            Update(row, best_zero, 1, now);
+            Update(row, predicted, -1, now);
+          }
+        }
+        int next = best_zero;
+        if (explore && random.Uniform() < options.explore_probability) {
+          next = predicted;
+        }
+        config.Apply(next);
+      }
+    }
+    if (options.log != nullptr) {
+      double seconds = std::chrono::duration<double>(
+                           std::chrono::steady_clock::now() - started)
+                           .count();
+      char line[200];
+      std::snprintf(line, sizeof line,
+                    "epoch %d: train transitions %.2f%%, %zu features, %.1f s",
+                    epoch, total == 0 ? 0.0 : 100.0 * correct / total,
+                    rows.size(), seconds);
+      *options.log << line;
+      if (!dev.empty()) {
+        ParserModel snapshot;
+        snapshot.labels = model.labels;
+        snapshot.root_label = model.root_label;
+        Finalize(rows, now, options.prune_fraction, &snapshot);
+        AttachmentCounts counts = CountAttachments(snapshot, dev);
+        std::snprintf(
+            line, sizeof line, ", dev UAS %.2f%% LAS %.2f%% (%zu weights)",
+            counts.words ? 100.0 * counts.head_correct / counts.words : 0.0,
+            counts.words ? 100.0 * counts.labelled_correct / counts.words : 0.0,
+            snapshot.weights.weight_count());
+        *options.log << line;
+      }
+      *options.log << std::endl;
+    }
+  }
+  Finalize(rows, now, options.prune_fraction, &model);
+  model.self_test = options.self_test;
+  model.FillSelfTest(&model.self_test);
+  if (options.log != nullptr) {
+    *options.log << "model: " << num_labels << " relations, "
+                 << model.weights.row_count() << " features, "
+                 << model.weights.weight_count() << " weights" << std::endl;
+  }
+  return model;
+}
+
+}  // namespace dyad::analyze

@@ -1,0 +1,57 @@
+// Trains a ParserModel: an averaged perceptron over the hashed features of
+// parser_features.h, with the arc-hybrid dynamic oracle and exploration
+// (Goldberg and Nivre 2012): after the first epochs the trainer mostly
+// follows its own predictions, mistakes included, and learns the best
+// continuation from wherever they lead, as the greedy parser must.
+#ifndef DYAD_ANALYZE_PARSER_TRAINER_H_
+#define DYAD_ANALYZE_PARSER_TRAINER_H_
+
+#include <cstdint>
+#include <ostream>
+#include <vector>
+
+#include "analyze/conllu.h"
+#include "analyze/parser_model.h"
+#include "dyad/status.h"
+
+namespace dyad::analyze {
+
+struct ParserTrainerOptions {
+  int epochs = 15;
+  uint64_t seed = 1;  // the shuffle and the exploration choices
+  // From this epoch on (1-based), the trainer follows its own prediction
+  // with probability `explore_probability` instead of a zero-cost move.
+  int explore_from_epoch = 2;
+  double explore_probability = 0.9;
+  // Averaged weights smaller than this fraction of the largest are dropped.
+  double prune_fraction = 0.01;
+  // Sentences (words and tags) whose parses are stored in the model and
+  // checked on load; their heads and labels are filled by the trainer.
+  std::vector<ParserSelfTest> self_test;
+  std::ostream* log = nullptr;  // progress lines, one per epoch; may be null
+};
+
+// Trains on the trees of `train`, reading FORM, UPOS, XPOS, HEAD and
+// DEPREL (give it the tags the parser will see at run time: predicted
+// ones). Sentences that are not projective trees are skipped. After each
+// epoch logs UAS/LAS on `dev` when it is non-empty. Deterministic for a
+// given seed. InvalidArgument when no training sentence is usable or there
+// are more than 127 relations, or none is "root".
+Result<ParserModel> TrainParser(const std::vector<ConlluSentence>& train,
+                                const std::vector<ConlluSentence>& dev,
+                                const ParserTrainerOptions& options);
+
+// Unlabelled and labelled attachment counts of `model` on the gold trees of
+// `sentences` (every word counts, punctuation included, as in the CoNLL
+// 2018 shared task).
+struct AttachmentCounts {
+  size_t words = 0;
+  size_t head_correct = 0;
+  size_t labelled_correct = 0;
+};
+AttachmentCounts CountAttachments(const ParserModel& model,
+                                  const std::vector<ConlluSentence>& sentences);
+
+}  // namespace dyad::analyze
+
+#endif  // DYAD_ANALYZE_PARSER_TRAINER_H_
