@@ -50,6 +50,8 @@ enum NerTemplate : uint64_t {
   kCasingLower,
   kShapeLeftTrigram,
   kShapeRightTrigram,
+  kProperRun,
+  kProperRunShape,
   kTransition,
 };
 
@@ -159,6 +161,25 @@ void ExtractNerFeatures(const std::vector<std::string_view>& words,
   for (size_t i = 0; i < n; ++i) gaz[i + 2] = marks[i] + 1;
 
   const uint64_t casing = SentenceCasing(words);
+  // Position of each word in its run of proper-noun tags (NNP, NNPS):
+  // 0 outside, 1 single, 2 first, 3 inside, 4 last, plus the run length.
+  std::vector<uint64_t> run(n, 0);
+  for (size_t a = 0; a < n;) {
+    auto proper = [&](size_t i) {
+      return i < pos.size() && pos[i].starts_with("NNP");
+    };
+    if (!proper(a)) {
+      ++a;
+      continue;
+    }
+    size_t b = a;
+    while (b < n && proper(b)) ++b;
+    for (size_t i = a; i < b; ++i) {
+      uint64_t where = b - a == 1 ? 1 : i == a ? 2 : i + 1 == b ? 4 : 3;
+      run[i] = where * 8 + std::min<size_t>(b - a, 7);
+    }
+    a = b;
+  }
   features->keys.clear();
   features->offsets.assign(1, 0);
   for (size_t w = 0; w < n; ++w) {
@@ -213,6 +234,8 @@ void ExtractNerFeatures(const std::vector<std::string_view>& words,
                     k.shape));
     add(kShapeRightTrigram, CombineKeys(CombineKeys(k.shape, keys[i + 1].shape),
                                         keys[i + 2].shape));
+    add(kProperRun, run[w]);
+    add(kProperRunShape, CombineKeys(run[w], k.shape));
     features->offsets.push_back(static_cast<uint32_t>(features->keys.size()));
   }
 }

@@ -16,7 +16,7 @@
 namespace dyad::analyze {
 
 // Bump when the templates change: models record it and refuse another.
-inline constexpr uint32_t kNerFeatureSetId = 1;
+inline constexpr uint32_t kNerFeatureSetId = 2;
 
 // Label 0 is O; then for each type (PER, ORG, LOC) B, I, L, U.
 inline constexpr int kNerLabelCount = 13;

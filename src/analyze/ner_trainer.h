@@ -26,7 +26,7 @@ struct NerTrainerOptions {
   // Averaged weights smaller than this fraction of the largest are dropped.
   double prune_fraction = 0.002;
   // Features seen fewer times than this in training get no weights.
-  int min_feature_count = 2;
+  int min_feature_count = 1;
   std::ostream* log = nullptr;  // one line per epoch; may be null
 };
 

@@ -24,7 +24,7 @@ struct ParserTrainerOptions {
   int explore_from_epoch = 2;
   double explore_probability = 0.9;
   // Averaged weights smaller than this fraction of the largest are dropped.
-  double prune_fraction = 0.01;
+  double prune_fraction = 0.015;
   // Sentences (words and tags) whose parses are stored in the model and
   // checked on load; their heads and labels are filled by the trainer.
   std::vector<ParserSelfTest> self_test;
