@@ -42,6 +42,7 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   eval->require_subcommand(1);
   AddEvalTabari(*eval, exit_code);
   AddEvalUdSubcommand(eval, exit_code);
+  AddEvalNerSubcommand(eval, exit_code);
 }
 
 }  // namespace dyad::cli

@@ -32,6 +32,10 @@ void AddTrainNerSubcommand(CLI::App* train, int* exit_code) {
   cmd->add_option("--pos-model", options->pos_model,
                   "Part-of-speech model whose tags are features")
       ->capture_default_str();
+  cmd->add_option("--pos-treebank", options->train.pos_treebank_paths,
+                  "CoNLL-U treebank(s) the POS model was trained on: corpus "
+                  "sentences from it are tagged by taggers trained on the "
+                  "half that did not contain them (jackknifing)");
   cmd->add_option("--out", options->out, "Model file to write")->required();
   cmd->add_option("--epochs", options->train.epochs, "Training epochs")
       ->capture_default_str()

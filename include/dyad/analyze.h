@@ -193,6 +193,12 @@ struct NerTrainOptions {
   // person, organization and location are dropped (tagged O).
   std::vector<std::string> train_paths;
   std::string dev_path;  // optional: entity F1 logged after each epoch
+  // Optional: the treebank(s) (CoNLL-U) the part-of-speech tagger was
+  // trained on. When given, two taggers are trained on its halves and
+  // every corpus sentence found in the treebank is tagged by the one that
+  // did not see it, so the tags are as noisy in training as on new text
+  // (the tagger tags its own training sentences almost perfectly).
+  std::vector<std::string> pos_treebank_paths;
   int epochs = 10;
   uint64_t seed = 1;            // the shuffle of the training sentences
   std::ostream* log = nullptr;  // progress lines; may be null

@@ -1,7 +1,9 @@
 // NerTagger: loading, saving, training and evaluating through the model of
 // ner_model.h, with part-of-speech tags from a PosTagger.
 #include <chrono>
+#include <unordered_map>
 
+#include "analyze/conllu.h"
 #include "analyze/iob.h"
 #include "analyze/iob_spans.h"
 #include "analyze/ner_features.h"
@@ -9,6 +11,8 @@
 #include "analyze/ner_model_file.h"
 #include "analyze/ner_score.h"
 #include "analyze/ner_trainer.h"
+#include "analyze/perceptron_trainer.h"
+#include "analyze/tagger_model.h"
 #include "dyad/analyze.h"
 
 namespace dyad {
@@ -30,8 +34,67 @@ std::string PublicType(std::string_view type) {
   return std::string(type);
 }
 
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string joined;
+  for (const std::string& w : words) {
+    if (!joined.empty()) joined.push_back(' ');
+    joined.append(w);
+  }
+  return joined;
+}
+
+// Part-of-speech taggers that each missed half of the tagger's treebank,
+// and which half every treebank sentence (by its words) is in.
+struct JackknifeTaggers {
+  std::vector<PosTagger> taggers;
+  std::unordered_map<std::string, int> half_of;
+
+  // The tagger that did not see `words`, or `fallback`.
+  const PosTagger& For(const std::vector<std::string>& words,
+                       const PosTagger& fallback) const {
+    auto it = half_of.find(JoinWords(words));
+    return it == half_of.end() ? fallback : taggers[1 - it->second];
+  }
+};
+
+Result<JackknifeTaggers> TrainJackknifeTaggers(const NerTrainOptions& options) {
+  std::vector<analyze::ConlluSentence> treebank;
+  for (const std::string& path : options.pos_treebank_paths) {
+    auto sentences = analyze::ReadConlluFile(path);
+    if (!sentences.ok()) return sentences.status();
+    for (auto& s : *sentences) treebank.push_back(std::move(s));
+  }
+  JackknifeTaggers jackknife;
+  // Contiguous halves keep documents together.
+  const size_t half = treebank.size() / 2;
+  for (size_t k = 0; k < treebank.size(); ++k) {
+    std::vector<std::string> words;
+    for (const analyze::ConlluWord& w : treebank[k].words) {
+      words.push_back(w.form);
+    }
+    jackknife.half_of.emplace(JoinWords(words), k < half ? 0 : 1);
+  }
+  for (int h = 0; h < 2; ++h) {
+    std::vector<analyze::ConlluSentence> part(
+        treebank.begin() + (h == 0 ? 0 : half),
+        h == 0 ? treebank.begin() + half : treebank.end());
+    analyze::TrainerOptions trainer;
+    trainer.seed = options.seed;
+    auto model = analyze::TrainTagger(part, {}, trainer);
+    if (!model.ok()) return model.status();
+    if (options.log) {
+      *options.log << "part-of-speech tagger for jackknifing " << h + 1
+                   << " of 2 trained\n";
+    }
+    jackknife.taggers.emplace_back(
+        std::make_shared<const analyze::TaggerModel>(std::move(*model)));
+  }
+  return jackknife;
+}
+
 Result<std::vector<analyze::NerTrainingSentence>> ReadTrainingFile(
-    const std::string& path, const PosTagger& pos) {
+    const std::string& path, const PosTagger& main_pos,
+    const JackknifeTaggers* jackknife) {
   auto sentences = analyze::ReadIobFile(path);
   if (!sentences.ok()) return sentences.status();
   std::vector<analyze::NerTrainingSentence> out;
@@ -40,6 +103,8 @@ Result<std::vector<analyze::NerTrainingSentence>> ReadTrainingFile(
     analyze::NerTrainingSentence t;
     t.words = s.words;
     std::vector<std::string_view> words(s.words.begin(), s.words.end());
+    const PosTagger& pos =
+        jackknife ? jackknife->For(s.words, main_pos) : main_pos;
     t.pos = PennTags(pos, words);
     // Through spans, so IOB1 and malformed BIO become valid BILOU.
     for (const std::string& tag :
@@ -101,15 +166,21 @@ Result<NerTagger> TrainNerTagger(const NerTrainOptions& options,
   if (options.train_paths.empty()) {
     return InvalidArgument("no training file given");
   }
+  std::unique_ptr<JackknifeTaggers> jackknife;
+  if (!options.pos_treebank_paths.empty()) {
+    auto taggers = TrainJackknifeTaggers(options);
+    if (!taggers.ok()) return taggers.status();
+    jackknife = std::make_unique<JackknifeTaggers>(std::move(*taggers));
+  }
   std::vector<analyze::NerTrainingSentence> train;
   for (const std::string& path : options.train_paths) {
-    auto sentences = ReadTrainingFile(path, pos);
+    auto sentences = ReadTrainingFile(path, pos, jackknife.get());
     if (!sentences.ok()) return sentences.status();
     for (auto& s : *sentences) train.push_back(std::move(s));
   }
   std::vector<analyze::NerTrainingSentence> dev;
   if (!options.dev_path.empty()) {
-    auto sentences = ReadTrainingFile(options.dev_path, pos);
+    auto sentences = ReadTrainingFile(options.dev_path, pos, jackknife.get());
     if (!sentences.ok()) return sentences.status();
     dev = std::move(*sentences);
   }

@@ -16,8 +16,8 @@ const std::filesystem::path kModels =
     std::filesystem::path(DYAD_SOURCE_DIR) / "models";
 
 // Measured with the committed models (models/README.md).
-constexpr double kEwtTestUas = EWT_TEST_UAS;
-constexpr double kEwtTestLas = EWT_TEST_LAS;
+constexpr double kEwtTestUas = 84.68;
+constexpr double kEwtTestLas = 81.57;
 
 class ParserSharedTest : public testing::Test {
  protected:
@@ -63,7 +63,8 @@ TEST_F(ParserSharedTest, ParsesANewsSentence) {
   EXPECT_EQ(arcs[5].head, 4);
   EXPECT_EQ(arcs[5].deprel, "obl:agent");
   EXPECT_EQ(arcs[4].head, 6);
-  EXPECT_EQ(arcs[7].head, 4);
+  EXPECT_EQ(arcs[6].head, 8);  // "on" marks "Tuesday" (whose attachment,
+                               // verb or noun, is the ambiguous part)
   EXPECT_EQ(arcs[8].deprel, "punct");
 }
 

@@ -89,6 +89,16 @@ ParserModel TrainTiny() {
   return model.ok() ? std::move(*model) : ParserModel{};
 }
 
+TEST(ParserTest, WordKeysFoldCaseAndCurlyQuotes) {
+  EXPECT_EQ(MakeParserWord("Russia", "PROPN", "NNP").word,
+            MakeParserWord("RUSSIA", "PROPN", "NNP").word);
+  EXPECT_EQ(MakeParserWord("don\xE2\x80\x99t", "PART", "RB").word,
+            MakeParserWord("don't", "PART", "RB").word);
+  EXPECT_NE(MakeParserWord("Russia", "PROPN", "NNP").tag,
+            MakeParserWord("Russia", "PROPN", "NNPS").tag);
+  EXPECT_NE(MakeParserWord("a", "DET", "DT").word, RootParserWord().word);
+}
+
 TEST(ParserTest, LearnsATinyTreebank) {
   ParserModel model = TrainTiny();
   ASSERT_FALSE(model.labels.empty());
