@@ -22,6 +22,8 @@ void AddBenchCommand(CLI::App& app, int* exit_code);
 void AddTrainCommand(CLI::App& app, int* exit_code);
 // Adds "ud" under the `eval` subcommand.
 void AddEvalUdSubcommand(CLI::App* eval, int* exit_code);
+// Adds "parse" under the `train` subcommand.
+void AddTrainParseSubcommand(CLI::App* train, int* exit_code);
 // Adds "ner" under the `train` subcommand.
 void AddTrainNerSubcommand(CLI::App* train, int* exit_code);
 // Adds "ner" under the `eval` subcommand.

@@ -58,6 +58,7 @@ void AddTrainCommand(CLI::App& app, int* exit_code) {
       "train", "Train an analysis model from a treebank (see subcommands)");
   train->require_subcommand(1);
   AddTrainPos(*train, exit_code);
+  AddTrainParseSubcommand(train, exit_code);
   AddTrainNerSubcommand(train, exit_code);
 }
 
