@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "analyze/byte_io.h"
 #include "analyze/features.h"
 
 namespace dyad::analyze {
@@ -10,88 +11,8 @@ namespace {
 
 constexpr std::string_view kMagic("DYADDEP\n", 8);
 
-class Writer {
- public:
-  void Bytes(std::string_view s) { out_.append(s); }
-  void U8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
-  void U16(uint16_t v) {
-    U8(v & 0xFF);
-    U8(v >> 8);
-  }
-  void U32(uint32_t v) {
-    for (int i = 0; i < 4; ++i) U8((v >> (8 * i)) & 0xFF);
-  }
-  void U64(uint64_t v) {
-    for (int i = 0; i < 8; ++i) U8((v >> (8 * i)) & 0xFF);
-  }
-  void String(std::string_view s) {
-    U32(static_cast<uint32_t>(s.size()));
-    Bytes(s);
-  }
-  std::string& out() { return out_; }
-
- private:
-  std::string out_;
-};
-
-class Reader {
- public:
-  Reader(std::string_view bytes, std::string_view name)
-      : bytes_(bytes), name_(name) {}
-
-  Status Error(StatusCode code, const std::string& message) const {
-    return Status(code, std::string(name_) + ": byte " +
-                            std::to_string(offset_) + ": " + message);
-  }
-  Status Need(size_t n) const {
-    if (bytes_.size() - offset_ < n) {
-      return Error(StatusCode::kDataLoss, "truncated model file");
-    }
-    return Status::Ok();
-  }
-  Status Unsigned(int bytes, uint64_t* v) {
-    DYAD_RETURN_IF_ERROR(Need(bytes));
-    *v = 0;
-    for (int i = 0; i < bytes; ++i) {
-      *v |= static_cast<uint64_t>(static_cast<uint8_t>(bytes_[offset_ + i]))
-            << (8 * i);
-    }
-    offset_ += bytes;
-    return Status::Ok();
-  }
-  template <typename T>
-  Status Read(T* v) {
-    uint64_t value = 0;
-    DYAD_RETURN_IF_ERROR(Unsigned(sizeof(T), &value));
-    *v = static_cast<T>(value);
-    return Status::Ok();
-  }
-  Status String(std::string* s) {
-    uint32_t size = 0;
-    DYAD_RETURN_IF_ERROR(Read(&size));
-    DYAD_RETURN_IF_ERROR(Need(size));
-    s->assign(bytes_.substr(offset_, size));
-    offset_ += size;
-    return Status::Ok();
-  }
-  // A count of items that each take at least `min_bytes`, checked against
-  // what is left so a damaged count cannot ask for gigabytes.
-  Status Count(uint32_t* count, size_t min_bytes) {
-    DYAD_RETURN_IF_ERROR(Read(count));
-    if (static_cast<uint64_t>(*count) * min_bytes > bytes_.size() - offset_) {
-      return Error(StatusCode::kDataLoss,
-                   "count " + std::to_string(*count) + " exceeds the file");
-    }
-    return Status::Ok();
-  }
-  void Skip(size_t n) { offset_ += n; }
-  size_t offset() const { return offset_; }
-
- private:
-  std::string_view bytes_;
-  std::string_view name_;
-  size_t offset_ = 0;
-};
+using Writer = ByteWriter;
+using Reader = ByteReader;
 
 Status ReadModel(Reader& in, ParserModel* model) {
   uint32_t version = 0, feature_set = 0, count = 0;
