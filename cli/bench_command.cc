@@ -19,6 +19,8 @@ namespace {
 struct BenchOptions {
   std::string input = "../shared/data/news/voa_stories.jsonl";
   std::string dictionaries;
+  std::string models;
+  bool no_parse = false;
   size_t min_sentences = 50000;
   int runs = 5;
 };
@@ -30,7 +32,11 @@ long PeakResidentKilobytes() {
 }
 
 int RunBench(const BenchOptions& opts) {
-  auto pipeline = Pipeline::Create({.dictionaries = opts.dictionaries});
+  PipelineOptions pipeline_options;
+  pipeline_options.dictionaries = opts.dictionaries;
+  pipeline_options.parse = !opts.no_parse;
+  pipeline_options.models_dir = opts.models;
+  auto pipeline = Pipeline::Create(pipeline_options);
   if (!pipeline.ok()) {
     std::cerr << "dyad bench: " << pipeline.status().ToString() << "\n";
     return kExitFatal;
@@ -110,6 +116,11 @@ void AddBenchCommand(CLI::App& app, int* exit_code) {
   cmd->add_option(
       "input", opts->input,
       "Articles to repeat (default ../shared/data/news/voa_stories.jsonl)");
+  cmd->add_option("--models", opts->models,
+                  "Directory of the tagger and parser models (default: "
+                  "$DYAD_MODELS, else the models/ of the source tree)");
+  cmd->add_flag("--no-parse", opts->no_parse,
+                "Code without the dependency parse (sparse coder only)");
   cmd->add_option("--dictionaries", opts->dictionaries,
                   "Use these dictionaries instead of the default lexicon");
   cmd->add_option("--sentences", opts->min_sentences,

@@ -20,6 +20,8 @@ struct CodeOptions {
   std::string format;
   std::string published;
   std::string dictionaries;
+  std::string models;
+  bool no_parse = false;
   std::string input_format = "auto";
 };
 
@@ -40,7 +42,11 @@ InputFormat ParseInputFormat(const std::string& name) {
 }
 
 int RunCode(const CodeOptions& opts) {
-  auto pipeline = Pipeline::Create({.dictionaries = opts.dictionaries});
+  PipelineOptions pipeline_options;
+  pipeline_options.dictionaries = opts.dictionaries;
+  pipeline_options.parse = !opts.no_parse;
+  pipeline_options.models_dir = opts.models;
+  auto pipeline = Pipeline::Create(pipeline_options);
   if (!pipeline.ok()) {
     std::cerr << "dyad code: " << pipeline.status().ToString() << "\n";
     return kExitFatal;
@@ -157,6 +163,11 @@ void AddCodeCommand(CLI::App& app, int* exit_code) {
                    "(e.g. 2023-02-01)";
           },
           "YYYY-MM-DD", "calendar date"));
+  cmd->add_option("--models", opts->models,
+                  "Directory of the tagger and parser models (default: "
+                  "$DYAD_MODELS, else the models/ of the source tree)");
+  cmd->add_flag("--no-parse", opts->no_parse,
+                "Code without the dependency parse (sparse coder only)");
   cmd->add_option("--dictionaries", opts->dictionaries,
                   "Code with the TABARI or PETRARCH dictionaries in DIR "
                   "instead of the default lexicon");

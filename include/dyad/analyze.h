@@ -25,13 +25,6 @@ namespace analyze {
 struct TaggerModel;
 }  // namespace analyze
 
-// The analysis of one token (one word of a CoNLL-U sentence).
-struct TokenAnalysis {
-  std::string upos;   // Universal POS: "NOUN", "PROPN", "VERB", ...
-  std::string xpos;   // Penn Treebank tag: "NNP", "VBD", ...
-  std::string lemma;  // "go" for "went"; proper nouns keep their case
-};
-
 // A loaded (or freshly trained) tagger. Cheap to copy: copies share the
 // immutable model. Tagging is thread-safe.
 class PosTagger {
@@ -339,6 +332,52 @@ Result<ParseAccuracy> EvaluateParser(const DependencyParser& parser,
                                      const PosTagger& tagger,
                                      const std::string& path,
                                      std::string_view sent_id_filter = {});
+
+// ---------------------------------------------------------------------------
+// Analyzer: the three models together, on Documents.
+
+// Where the committed models are looked for when no directory is given: the
+// DYAD_MODELS environment variable when set, else the models/ directory of
+// the source tree dyad was built from.
+std::string DefaultModelsDir();
+
+struct AnalyzerOptions {
+  std::string models_dir;  // "" means DefaultModelsDir()
+  bool parse = true;       // load en_parse.dyad and parse
+  bool entities = true;    // load en_ner.dyad and find named entities
+};
+
+// Tags, parses and finds the entities of Document sentences with the models
+// en_pos.dyad, en_parse.dyad and en_ner.dyad of one directory. Cheap to
+// copy (copies share the models); thread-safe.
+class Analyzer {
+ public:
+  // Loads the models `options` asks for. Returns the model loaders' errors
+  // (NotFound naming the missing file, DataLoss for a damaged one).
+  static Result<Analyzer> Load(const AnalyzerOptions& options);
+
+  // Analyzes sentence `index` of `doc` (after AnalyzeText): sizes
+  // doc->analysis to doc->tokens when it is not yet, fills the entries of
+  // the sentence's tokens (tags, lemmas and, with a parser, heads as token
+  // indices and relations), sets Sentence::parsed, and with an entity model
+  // appends the sentence's entities to doc->entities (type PERSON, ORG or
+  // PLACE, span and text from the document). Does nothing when the
+  // sentence is already parsed. Returns InvalidArgument for a null `doc`,
+  // an index out of range or token spans outside doc->text.
+  Status AnalyzeSentence(Document* doc, size_t index) const;
+
+  // AnalyzeSentence for every sentence of `doc`.
+  Status AnalyzeDocument(Document* doc) const;
+
+  bool has_parser() const { return parser_ != nullptr; }
+  bool has_entities() const { return ner_ != nullptr; }
+  const PosTagger& tagger() const { return *tagger_; }
+
+ private:
+  std::shared_ptr<const PosTagger> tagger_;
+  std::shared_ptr<const DependencyParser> parser_;
+  std::shared_ptr<const NerTagger> ner_;
+};
 
 }  // namespace dyad
 

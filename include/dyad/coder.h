@@ -38,6 +38,17 @@ struct CoderContext {
   std::vector<std::pair<int, std::vector<std::string>>> verb_objects;
 };
 
+// Supplies the dependency parse of a sentence when the coder asks for one.
+// The coder asks only for sentences in which it has found a dictionary verb
+// and an actor, so a pipeline parses a fraction of its text.
+class SentenceParser {
+ public:
+  virtual ~SentenceParser() = default;
+  // Fills doc->analysis for sentence `index` of `doc` and sets its
+  // Sentence::parsed. An error leaves the sentence to the sparse coder.
+  virtual Status ParseSentence(Document* doc, size_t index) const = 0;
+};
+
 class Coder {
  public:
   // Compiles `lexicon` (shared, never modified) with the options it carries.
@@ -63,6 +74,16 @@ class Coder {
   // Same, starting from and updating `context` (not owned, must be
   // non-null) instead of a fresh one.
   Status Code(Document* doc, CoderContext* context) const;
+
+  // Same, coding on the dependency parse: a sentence already parsed
+  // (Sentence::parsed), or parsed on demand by `parser` (not owned; may be
+  // null), has its sources and targets read from the tree (subjects,
+  // objects, obliques, passive agents, conjuncts, relative clauses,
+  // control), with negated and modal verbs not coded; the sparse coder
+  // codes the rest. Each event's `rule` starts with "parse " or "sparse "
+  // to say which path made it.
+  Status Code(Document* doc, CoderContext* context,
+              const SentenceParser* parser) const;
 
  private:
   Coder(std::shared_ptr<const coder_internal::CompiledLexicon> compiled,

@@ -72,6 +72,22 @@ struct Sentence {
   uint32_t token_count = 0;
   PartKind part = PartKind::kBody;
   int paragraph = 0;
+  // True once the analyze stage has tagged and parsed this sentence (its
+  // tokens' entries of Document::analysis are filled).
+  bool parsed = false;
+};
+
+// The analysis of one token (one word of a CoNLL-U sentence): tags and
+// lemma from the part-of-speech tagger, head and relation from the parser.
+struct TokenAnalysis {
+  std::string upos;   // Universal POS: "NOUN", "PROPN", "VERB", ...
+  std::string xpos;   // Penn Treebank tag: "NNP", "VBD", ...
+  std::string lemma;  // "go" for "went"; proper nouns keep their case
+  // Index into Document::tokens of the syntactic head; -1 for the root of
+  // its sentence or when the sentence was not parsed. (PosTagger::TagWords
+  // and DependencyParser leave it -1; see DependencyArc for word numbers.)
+  int32_t head = -1;
+  std::string deprel;  // UD relation with subtype: "nsubj:pass"; "" unparsed
 };
 
 // An actor as coded: a CAMEO-style code and the text it was read from.
@@ -143,6 +159,10 @@ struct Document {
   // Added by the text stage.
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
+
+  // Added by the analyze stage: parallel to `tokens` once any sentence is
+  // analyzed (see Sentence::parsed), empty when no models were used.
+  std::vector<TokenAnalysis> analysis;
 
   // Added by the code stage.
   std::vector<Event> events;

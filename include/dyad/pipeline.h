@@ -10,17 +10,30 @@
 #include <memory>
 #include <string>
 
+#include "dyad/analyze.h"
 #include "dyad/document.h"
+#include "dyad/lexicon.h"
 #include "dyad/status.h"
 
 namespace dyad {
 
 class Coder;
+class SentenceParser;
 
 struct PipelineOptions {
   // A directory of TABARI or PETRARCH dictionaries to code with; empty means
   // dyad's embedded default lexicon.
   std::string dictionaries;
+  // An already loaded lexicon to code with instead (shared, never
+  // modified); when set, `dictionaries` is ignored.
+  std::shared_ptr<const Lexicon> lexicon;
+  // Code on the dependency parse (see Coder::Code): loads the tagger and
+  // parser of `models_dir` ("" means DefaultModelsDir()). When false, or
+  // when `parse_if_available` and the models are missing, the sparse coder
+  // codes every sentence.
+  bool parse = true;
+  bool parse_if_available = true;
+  std::string models_dir;
 };
 
 class Pipeline {
@@ -29,6 +42,8 @@ class Pipeline {
   // dictionaries of opts.dictionaries). Returns the loader's error (naming
   // the dictionary file and line) when it cannot. The caller owns the
   // Pipeline; it keeps no reference to `opts`.
+  // With opts.parse, also loads the models; returns their loader's error
+  // unless opts.parse_if_available (then it codes without parsing).
   static Result<std::unique_ptr<Pipeline>> Create(const PipelineOptions& opts);
   ~Pipeline();
 
@@ -41,8 +56,10 @@ class Pipeline {
   Status Process(Document* doc) const;
 
  private:
-  explicit Pipeline(std::unique_ptr<const Coder> coder);
+  Pipeline(std::unique_ptr<const Coder> coder,
+           std::unique_ptr<const SentenceParser> parser);
   std::unique_ptr<const Coder> coder_;
+  std::unique_ptr<const SentenceParser> parser_;  // null: sparse only
 };
 
 }  // namespace dyad

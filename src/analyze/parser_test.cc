@@ -119,11 +119,11 @@ TEST(ParserTest, ParsesThroughThePublicInterface) {
   DependencyParser parser(model);
   std::vector<std::string_view> words = {"Russia", "attacked", "the", "city",
                                          "."};
-  std::vector<TokenAnalysis> tags = {{"PROPN", "NNP", ""},
-                                     {"VERB", "VBD", ""},
-                                     {"DET", "DT", ""},
-                                     {"NOUN", "NN", ""},
-                                     {"PUNCT", ".", ""}};
+  std::vector<TokenAnalysis> tags = {{"PROPN", "NNP", "", -1, ""},
+                                     {"VERB", "VBD", "", -1, ""},
+                                     {"DET", "DT", "", -1, ""},
+                                     {"NOUN", "NN", "", -1, ""},
+                                     {"PUNCT", ".", "", -1, ""}};
   std::vector<DependencyArc> arcs = parser.Parse(words, tags);
   ASSERT_EQ(arcs.size(), 5u);
   EXPECT_EQ(arcs[0].head, 2);
@@ -140,7 +140,7 @@ TEST(ParserTest, ParsesThroughThePublicInterface) {
 TEST(ParserTest, AlwaysReturnsATreeOnUnseenInput) {
   DependencyParser parser(std::make_shared<const ParserModel>(TrainTiny()));
   std::vector<std::string_view> words = {"zz", "qq", "ww", "xx", "yy", "vv"};
-  std::vector<TokenAnalysis> tags(words.size(), {"X", "FW", ""});
+  std::vector<TokenAnalysis> tags(words.size(), {"X", "FW", "", -1, ""});
   std::vector<DependencyArc> arcs = parser.Parse(words, tags);
   ASSERT_EQ(arcs.size(), words.size());
   int roots = 0;

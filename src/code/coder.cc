@@ -54,6 +54,12 @@ Status Coder::Code(Document* doc) const {
 }
 
 Status Coder::Code(Document* doc, CoderContext* context) const {
+  return Code(doc, context, nullptr);
+}
+
+Status Coder::Code(Document* doc, CoderContext* context,
+                   const SentenceParser* parser) const {
+  if (doc == nullptr) return InvalidArgument("null document");
   int32_t date = DateOf(doc->published);
   for (size_t si = 0; si < doc->sentences.size(); ++si) {
     const Sentence& s = doc->sentences[si];
@@ -71,6 +77,7 @@ Status Coder::Code(Document* doc, CoderContext* context) const {
       continue;
     SentenceCoder sc(*compiled_, options_, date, *doc, static_cast<int>(si),
                      context);
+    sc.UseParser(doc, parser);
     sc.Run(WordsOf(*doc, s), &doc->events);
   }
   return Status::Ok();

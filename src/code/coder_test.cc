@@ -136,7 +136,7 @@ TEST_F(CoderTest, EventSpansAndRuleTraceBackToText) {
   EXPECT_EQ(doc.Slice(e.target.span), "Gondor");
   EXPECT_EQ(doc.Slice(e.span),
             "Arnor will restore diplomatic ties with Gondor");
-  EXPECT_EQ(e.rule, "verbs:RESTOR/064");
+  EXPECT_EQ(e.rule, "sparse verbs:RESTOR/064");
   EXPECT_EQ(e.sentence, 0);
 }
 

@@ -977,6 +977,7 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
     }
     rule += "/" + verb.code.code;
   }
+  rule = "sparse " + rule;
   if (IsNullCode(code.code)) return false;
   if (code.code == "###") {
     discard_ = true;
@@ -1217,8 +1218,9 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
   if (code.dominant) dominant_coded_ = true;
   for (size_t k = 1; k < objects.size(); ++k) {
     const EventCode& more = objects[k]->code;
-    Emit(src, tgt, more.code, v, objects[k]->rule);
-    if (!more.paired.empty()) Emit(tgt, src, more.paired, v, objects[k]->rule);
+    const std::string more_rule = "sparse " + objects[k]->rule;
+    Emit(src, tgt, more.code, v, more_rule);
+    if (!more.paired.empty()) Emit(tgt, src, more.paired, v, more_rule);
   }
   return true;
 }
@@ -1394,7 +1396,11 @@ void SentenceCoder::Run(std::vector<Word> words, std::vector<Event>* out) {
   BuildGroups();
   Compact();
   if (Complex()) return;
-  CodeClauses();
+  if (!verbs_.empty() && !groups_.empty() && HaveParse()) {
+    CodeOnParse();
+  } else {
+    CodeClauses();
+  }
   if (discard_ || complex_) return;
   if (context_ != nullptr) {
     // The subject this sentence hands on: its first event's source, when

@@ -109,6 +109,14 @@ class SentenceCoder {
         sentence_index_(sentence_index),
         context_(context) {}
 
+  // Lets Run code on the dependency parse: the sentence's parse in
+  // `doc` (the same Document as the constructor's, here writable), asked of
+  // `parser` (may be null) when missing. Both must outlive Run.
+  void UseParser(Document* doc, const SentenceParser* parser) {
+    writable_doc_ = doc;
+    parser_ = parser;
+  }
+
   // Codes `words` (the sentence's words, see WordsOf) and appends one
   // Event per distinct source/target/code triple to *out; appends nothing
   // when the sentence is discarded, too complex or too short.
@@ -146,6 +154,11 @@ class SentenceCoder {
   void Compact();
   bool Complex() const;
   void CodeClauses();
+  // True when the sentence has a parse, asking parser_ for one if needed.
+  bool HaveParse();
+  // The parse path (sentence_coder_parse.cc): one pass over the dictionary
+  // verbs, reading source and target from the dependency tree.
+  void CodeOnParse();
   bool CodeVerb(const VerbOcc& v, int cs, int ce, const Party* forwarded,
                 Party* source_used);
   // `lower_from` (when >= 0) starts the words after the verb there instead
@@ -207,6 +220,8 @@ class SentenceCoder {
   const Document& doc_;
   int sentence_index_;
   CoderContext* context_;
+  Document* writable_doc_ = nullptr;
+  const SentenceParser* parser_ = nullptr;
 
   std::vector<Word> w_;
   std::unordered_set<std::string_view> prefixes_;  // of every word

@@ -60,7 +60,9 @@ TEST(PipelineTest, PartOutsideTheTextIsAnError) {
 }
 
 TEST(PipelineTest, MissingDictionaryDirectoryFailsCreate) {
-  auto pipeline = Pipeline::Create({.dictionaries = "/nonexistent/dyad"});
+  PipelineOptions options;
+  options.dictionaries = "/nonexistent/dyad";
+  auto pipeline = Pipeline::Create(options);
   EXPECT_FALSE(pipeline.ok());
   EXPECT_NE(pipeline.status().message().find("/nonexistent/dyad"),
             std::string::npos)

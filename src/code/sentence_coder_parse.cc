@@ -1,0 +1,513 @@
+// The parse path of SentenceCoder: the dictionary still finds the actors,
+// the verbs and the verb patterns that decide the code, but who acted on
+// whom is read from the dependency tree instead of from word order.
+#include <algorithm>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "code/sentence_coder.h"
+
+namespace dyad::coder_internal {
+
+namespace {
+
+std::string_view BaseRelation(std::string_view deprel) {
+  return deprel.substr(0, deprel.find(':'));
+}
+
+bool IsNegation(const TokenAnalysis& t) {
+  std::string_view lemma = t.lemma;
+  return BaseRelation(t.deprel) == "advmod" &&
+         (lemma == "not" || lemma == "never" || lemma == "n't" ||
+          lemma == "Not" || lemma == "Never");
+}
+
+// "could attack", "may visit": a possibility, not the event.
+bool IsModal(const TokenAnalysis& t) {
+  if (t.deprel != "aux") return false;
+  std::string_view l = t.lemma;
+  return l == "could" || l == "might" || l == "may" || l == "would" ||
+         l == "should" || l == "can" || l == "must";
+}
+
+bool IsRelativePronoun(const TokenAnalysis& t) {
+  std::string_view l = t.lemma;
+  return l == "which" || l == "who" || l == "that" || l == "whom";
+}
+
+// Prepositions that say where or when rather than to whom.
+bool IsCircumstantialCase(std::string_view lemma) {
+  for (std::string_view p :
+       {"in", "at", "near", "during", "since", "after", "before", "until",
+        "within", "across", "throughout", "outside", "inside", "amid", "as",
+        "like", "despite", "while"})
+    if (lemma == p) return true;
+  return false;
+}
+
+}  // namespace
+
+bool SentenceCoder::HaveParse() {
+  const Sentence& s = doc_.sentences[sentence_index_];
+  if (!s.parsed && parser_ != nullptr && writable_doc_ == &doc_) {
+    if (!parser_->ParseSentence(writable_doc_, sentence_index_).ok())
+      return false;
+  }
+  return s.parsed && doc_.analysis.size() >=
+                         static_cast<size_t>(s.first_token) + s.token_count;
+}
+
+void SentenceCoder::CodeOnParse() {
+  const Sentence& sentence = doc_.sentences[sentence_index_];
+  const int first = static_cast<int>(sentence.first_token);
+  const int count = static_cast<int>(sentence.token_count);
+  const int nw = static_cast<int>(w_.size());
+  auto tok = [&](int t) -> const TokenAnalysis& {
+    return doc_.analysis[first + t];
+  };
+  auto head_of = [&](int t) {
+    int h = tok(t).head - first;
+    return h >= 0 && h < count ? h : -1;
+  };
+  std::vector<std::vector<int>> kids(count);
+  for (int t = 0; t < count; ++t)
+    if (int h = head_of(t); h >= 0) kids[h].push_back(t);
+
+  // Word -> token of the sentence (by the byte where the word starts).
+  std::vector<int> word_token(nw, -1);
+  {
+    int t = 0;
+    for (int i = 0; i < nw; ++i) {
+      uint32_t b = w_[i].span.begin;
+      while (t + 1 < count && doc_.tokens[first + t].span.end <= b) ++t;
+      word_token[i] = t;
+    }
+  }
+  // Token -> actor occurrence covering it (the actor with its agents).
+  std::vector<int> token_actor(count, -1);
+  for (size_t a = 0; a < actors_.size(); ++a) {
+    int from = word_token[actors_[a].start], to = word_token[actors_[a].end];
+    for (int t = std::max(from, 0); t <= to && t < count; ++t)
+      if (token_actor[t] < 0) token_actor[t] = static_cast<int>(a);
+  }
+
+  // The actor groups a nominal stands for: its own actor, else one found
+  // inside its noun phrase, plus those of its conjuncts.
+  auto groups_of = [&](int t) {
+    std::vector<int> out;
+    auto add = [&](int g) {
+      if (g >= 0 && std::find(out.begin(), out.end(), g) == out.end())
+        out.push_back(g);
+    };
+    std::vector<int> heads = {t};
+    for (size_t i = 0; i < heads.size(); ++i)
+      for (int c : kids[heads[i]])
+        if (BaseRelation(tok(c).deprel) == "conj") heads.push_back(c);
+    for (int h : heads) {
+      if (token_actor[h] >= 0) {
+        add(actors_[token_actor[h]].group);
+        continue;
+      }
+      // Breadth first through the phrase's own modifiers: the possessor
+      // ("condemned his visits"), then the name's parts, then the rest.
+      std::vector<int> queue = {h};
+      for (size_t i = 0; i < queue.size(); ++i) {
+        int found = -1;
+        for (int pass = 0; pass < 3 && found < 0; ++pass) {
+          for (int c : kids[queue[i]]) {
+            std::string_view rel = BaseRelation(tok(c).deprel);
+            bool take = pass == 0 ? tok(c).deprel == "nmod:poss"
+                        : pass == 1
+                            ? (rel == "compound" || rel == "flat" ||
+                               rel == "appos" || rel == "amod" || rel == "name")
+                            : (rel == "nmod" && tok(c).deprel != "nmod:poss");
+            if (!take) continue;
+            if (token_actor[c] >= 0) {
+              found = actors_[token_actor[c]].group;
+              break;
+            }
+            queue.push_back(c);
+          }
+        }
+        if (found >= 0) {
+          add(found);
+          break;
+        }
+      }
+    }
+    return out;
+  };
+  auto child_with = [&](int h, std::initializer_list<std::string_view> rels) {
+    for (int c : kids[h])
+      for (std::string_view r : rels)
+        if (tok(c).deprel == r) return c;
+    return -1;
+  };
+  auto case_of = [&](int t) -> std::string_view {
+    for (int c : kids[t])
+      if (BaseRelation(tok(c).deprel) == "case") return tok(c).lemma;
+    return {};
+  };
+  auto is_passive = [&](int h) {
+    return child_with(h, {"nsubj:pass", "aux:pass", "csubj:pass"}) >= 0;
+  };
+
+  // The subject of predicate `h`: its own, or the one it shares.
+  auto subject_of = [&](auto&& self, int h, int depth) -> int {
+    if (depth > 8) return -1;
+    int s = child_with(h, {"nsubj", "nsubj:pass", "csubj"});
+    std::string_view rel = BaseRelation(tok(h).deprel);
+    int parent = head_of(h);
+    if (rel == "acl" && parent >= 0) {
+      // "Japan, which imposed ...": the noun the clause hangs on.
+      if (s < 0 || IsRelativePronoun(tok(s))) {
+        return tok(h).xpos == "VBN" && s < 0 ? -1 : parent;
+      }
+    }
+    if (s >= 0) return s;
+    if (parent < 0) return -1;
+    if (rel == "conj") return self(self, parent, depth + 1);
+    if (rel == "xcomp") {
+      int o = child_with(parent, {"obj", "iobj"});
+      return o >= 0 ? o : self(self, parent, depth + 1);
+    }
+    if (rel == "advcl") return self(self, parent, depth + 1);
+    // A verb the tree hangs inside a noun phrase ("has stepped up ties"
+    // read as "has [stepped up] ties"): the subject of the clause around it.
+    if (rel == "amod" || rel == "compound" || rel == "obj" || rel == "nmod" ||
+        rel == "obl" || rel == "dep")
+      return self(self, parent, depth + 1);
+    return -1;
+  };
+
+  // Words of h's own clause: its subtree without other dictionary verbs'
+  // clauses or independent clauses joined to it.
+  std::vector<int> verb_token(verbs_.size());
+  std::vector<bool> is_verb_token(count, false);
+  for (size_t i = 0; i < verbs_.size(); ++i) {
+    verb_token[i] = word_token[verbs_[i].start];
+    if (verb_token[i] >= 0) is_verb_token[verb_token[i]] = true;
+  }
+  auto clause_range = [&](int h, int* cs, int* ce) {
+    std::vector<bool> in(count, false);
+    std::vector<int> stack = {h};
+    in[h] = true;
+    while (!stack.empty()) {
+      int t = stack.back();
+      stack.pop_back();
+      for (int c : kids[t]) {
+        std::string_view rel = BaseRelation(tok(c).deprel);
+        if (rel == "parataxis") continue;
+        if (rel != "xcomp" && is_verb_token[c]) continue;
+        if ((rel == "conj" || rel == "advcl" || rel == "ccomp" ||
+             rel == "acl") &&
+            (tok(c).upos == "VERB" || tok(c).upos == "AUX"))
+          continue;
+        in[c] = true;
+        stack.push_back(c);
+      }
+    }
+    int lo = nw, hi = -1;
+    for (int i = 0; i < nw; ++i)
+      if (word_token[i] >= 0 && in[word_token[i]]) {
+        lo = std::min(lo, i);
+        hi = std::max(hi, i);
+      }
+    *cs = lo;
+    *ce = hi + 1;
+  };
+
+  // Verbs nearer the root first, so a verb that codes can silence its
+  // complements ("called for Seoul to provide support" is the call).
+  auto depth_of = [&](int t) {
+    int d = 0;
+    for (int h = head_of(t); h >= 0 && d < count; h = head_of(h)) ++d;
+    return d;
+  };
+  std::vector<size_t> order(verbs_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return depth_of(verb_token[a]) < depth_of(verb_token[b]);
+  });
+  std::vector<bool> coded_token(count, false);
+  auto complement_of_coded = [&](int h) {
+    for (int t = h, d = 0; t >= 0 && d < 8; ++d) {
+      std::string_view rel = BaseRelation(tok(t).deprel);
+      bool infinitival = false;
+      for (int c : kids[t])
+        if (tok(c).deprel == "mark" && tok(c).lemma == "to") infinitival = true;
+      if (!(rel == "xcomp" ||
+            ((rel == "advcl" || rel == "ccomp") && infinitival)))
+        return false;
+      t = head_of(t);
+      if (t >= 0 && coded_token[t]) return true;
+    }
+    return false;
+  };
+  auto negated_or_modal = [&](int h) {
+    for (int t = h, d = 0; t >= 0 && d < 8; ++d) {
+      for (int c : kids[t])
+        if (IsNegation(tok(c)) || IsModal(tok(c))) return true;
+      if (BaseRelation(tok(t).deprel) != "xcomp") break;
+      t = head_of(t);
+    }
+    return false;
+  };
+
+  std::vector<size_t> waiting;  // subordinate ("?") verbs
+  auto code_verb = [&](size_t vi, bool allow_subordinate) {
+    const VerbOcc& v = verbs_[vi];
+    const int h = verb_token[vi];
+    if (h < 0) return;
+    const std::string& upos = tok(h).upos;
+    const bool nominal = upos == "NOUN" || upos == "PROPN";
+    if (upos != "VERB" && !nominal) return;
+    int cs = 0, ce = nw;
+    clause_range(h, &cs, &ce);
+    if (o_.news_prose && context_ != nullptr) {
+      // Handed to the next sentence: this verb's first actor after it.
+      for (size_t g = 0; g < groups_.size(); ++g) {
+        if (groups_[g].start <= v.end || groups_[g].end >= ce) continue;
+        verb_objects_.push_back({v.verb, PartyOf(static_cast<int>(g)).codes});
+        break;
+      }
+    }
+    if (complement_of_coded(h) || negated_or_modal(h)) return;
+    int subject = nominal ? -1 : subject_of(subject_of, h, 0);
+    if (subject >= 0) {
+      for (int i = 0; i < nw; ++i)
+        if (word_token[i] == subject) cs = std::min(cs, i);
+    }
+    cs = std::min(cs, v.start);
+    ce = std::max(ce, v.end + 1);
+    const Verb& verb = lex_.verbs[v.verb];
+    Bindings b;
+    const CompiledPattern* hit = nullptr;
+    for (const CompiledPattern& p : c_.verbs[v.verb].patterns) {
+      Bindings trial;
+      if (MatchPattern(p, v, cs, ce, &trial)) {
+        hit = &p;
+        b = trial;
+        break;
+      }
+    }
+    EventCode code = hit ? hit->code : verb.code;
+    // "provided humanitarian aid and defense equipment": each conjoined
+    // object may match its own pattern, and gives its own event.
+    std::vector<const CompiledPattern*> object_codes;
+    if (!hit || (!hit->has_source && !hit->has_target && !hit->has_compound)) {
+      int object = child_with(h, {"obj"});
+      std::vector<int> conjuncts;
+      if (object >= 0) {
+        conjuncts.push_back(object);
+        for (size_t i = 0; i < conjuncts.size(); ++i)
+          for (int c : kids[conjuncts[i]])
+            if (BaseRelation(tok(c).deprel) == "conj") conjuncts.push_back(c);
+      }
+      if (conjuncts.size() > 1) {
+        for (int c : conjuncts) {
+          // The conjunct's own words: from its first to its last, short of
+          // the next conjunct.
+          int lo = nw, hi = -1;
+          std::vector<int> stack = {c};
+          while (!stack.empty()) {
+            int t = stack.back();
+            stack.pop_back();
+            for (int i = 0; i < nw; ++i)
+              if (word_token[i] == t) {
+                lo = std::min(lo, i);
+                hi = std::max(hi, i);
+              }
+            for (int k : kids[t])
+              if (BaseRelation(tok(k).deprel) != "conj" &&
+                  BaseRelation(tok(k).deprel) != "cc")
+                stack.push_back(k);
+          }
+          if (hi < 0 || lo <= v.end) continue;
+          for (const CompiledPattern& p : c_.verbs[v.verb].patterns) {
+            if (p.has_source || p.has_target || p.has_compound ||
+                !p.upper.empty())
+              continue;
+            Bindings trial;
+            if (!MatchPattern(p, v, cs, hi + 1, &trial, lo)) continue;
+            if (p.code.code != "---" && p.code.code != "###" &&
+                p.code.code != "+++" &&
+                std::find(object_codes.begin(), object_codes.end(), &p) ==
+                    object_codes.end())
+              object_codes.push_back(&p);
+            break;
+          }
+        }
+        if (object_codes.size() < 2) object_codes.clear();
+      }
+    }
+    if (!object_codes.empty()) {
+      hit = object_codes.front();
+      code = hit->code;
+    }
+    if (code.subordinate && !hit && !allow_subordinate) {
+      waiting.push_back(vi);
+      return;
+    }
+    if (code.code.empty() || code.code == "---") return;
+    if (code.code == "###") {
+      discard_ = true;
+      return;
+    }
+    if (code.code == "+++") {
+      complex_ = true;
+      return;
+    }
+    std::string rule;
+    if (hit) {
+      rule = hit->rule;
+    } else {
+      rule = "verbs:";
+      for (const PhraseWord& w : verb.root.words) {
+        if (rule.size() > 6) rule += ' ';
+        rule += w.text;
+      }
+      rule += "/" + verb.code.code;
+    }
+    rule = "parse " + rule;
+
+    // A compound in the pattern: its members act on each other.
+    if (b.compound >= 0) {
+      const Group& g = groups_[b.compound];
+      for (size_t i = 0; i < g.members.size(); ++i)
+        for (size_t j = i + 1; j < g.members.size(); ++j) {
+          Party a = MemberParty(b.compound, g.members[i]),
+                c = MemberParty(b.compound, g.members[j]);
+          Emit(a, c, code.code, v, rule);
+          Emit(c, a, code.paired.empty() ? code.code : code.paired, v, rule);
+        }
+      coded_token[h] = true;
+      return;
+    }
+
+    std::vector<int> sources, targets;
+    if (b.source >= 0) sources.push_back(b.source);
+    if (b.target >= 0) targets.push_back(b.target);
+    const bool passive = !nominal && is_passive(h);
+    if (sources.empty()) {
+      if (nominal) {
+        // "Russia's attack on Ukraine", "his Japan visit": the possessor
+        // acts; without one, a name before the noun does.
+        int poss = child_with(h, {"nmod:poss"});
+        if (poss < 0) poss = child_with(h, {"compound"});
+        if (poss >= 0) sources = groups_of(poss);
+      } else if (passive) {
+        int agent = child_with(h, {"obl:agent"});
+        if (agent < 0)
+          for (int c : kids[h])
+            if (BaseRelation(tok(c).deprel) == "obl" && case_of(c) == "by")
+              agent = c;
+        if (agent >= 0) sources = groups_of(agent);
+      } else if (subject >= 0) {
+        sources = groups_of(subject);
+      }
+    }
+    if (targets.empty()) {
+      if (passive && subject >= 0) targets = groups_of(subject);
+      std::vector<int> near, far;
+      for (int c : kids[h]) {
+        std::string_view rel = BaseRelation(tok(c).deprel);
+        if (tok(c).deprel == "obl:agent" || tok(c).deprel == "obl:tmod" ||
+            tok(c).deprel == "obl:npmod")
+          continue;
+        if (rel == "obj" || rel == "iobj") {
+          near.push_back(c);
+        } else if (nominal && rel == "compound") {
+          far.push_back(c);  // "his Japan visit": where, hence to whom
+        } else if (rel == "obl" ||
+                   (nominal && rel == "nmod" && tok(c).deprel != "nmod:poss")) {
+          if (passive && case_of(c) == "by") continue;
+          (IsCircumstantialCase(case_of(c)) ? far : near).push_back(c);
+        } else if (rel == "xcomp" || rel == "ccomp" || rel == "advcl") {
+          // "called for South Korea to provide": the one called upon.
+          int s = child_with(c, {"nsubj"});
+          if (s >= 0) near.push_back(s);
+        }
+      }
+      std::sort(near.begin(), near.end());
+      std::sort(far.begin(), far.end());
+      for (const std::vector<int>* list : {&near, &far}) {
+        for (int c : *list) {
+          for (int g : groups_of(c))
+            if (std::find(sources.begin(), sources.end(), g) == sources.end() &&
+                std::find(targets.begin(), targets.end(), g) == targets.end())
+              targets.push_back(g);
+          if (!targets.empty()) break;
+        }
+        if (!targets.empty()) break;
+      }
+    }
+    // A tree that hides the object (a misparse, an object the lexicon
+    // names inside a longer phrase): the first actor after the verb in its
+    // own clause.
+    if (targets.empty() && !sources.empty()) {
+      for (size_t g = 0; g < groups_.size(); ++g) {
+        int gi = static_cast<int>(g);
+        if (groups_[g].start <= v.end || groups_[g].end >= ce) continue;
+        if (std::find(sources.begin(), sources.end(), gi) != sources.end())
+          continue;
+        targets.push_back(gi);
+        break;
+      }
+    }
+    // News prose: the same verb in the sentence before named its object
+    // ("called for Seoul to provide support to Ukraine. So far, Seoul has
+    // provided aid").
+    std::vector<std::string> carried;
+    if (targets.empty() && o_.news_prose && context_ != nullptr)
+      for (const auto& [verb_index, codes] : previous_objects_)
+        if (verb_index == v.verb) {
+          carried = codes;
+          break;
+        }
+    if (sources.empty() || (targets.empty() && carried.empty())) return;
+    if (targets.empty()) {
+      Party tgt;
+      tgt.codes = carried;
+      for (int s : sources) {
+        Party src = PartyOf(s);
+        if (first_source_group_ < 0) first_source_group_ = s;
+        size_t before = events_.size();
+        Emit(src, tgt, code.code, v, rule);
+        if (events_.size() > before) coded_token[h] = true;
+      }
+      return;
+    }
+    for (int s : sources) {
+      for (int t : targets) {
+        if (s == t) continue;
+        Party src = PartyOf(s), tgt = PartyOf(t);
+        if (first_source_group_ < 0) first_source_group_ = s;
+        size_t before = events_.size();
+        Emit(src, tgt, code.code, v, rule);
+        if (!code.paired.empty()) Emit(tgt, src, code.paired, v, rule);
+        for (size_t k = 1; k < object_codes.size(); ++k) {
+          const EventCode& more = object_codes[k]->code;
+          std::string more_rule = "parse " + object_codes[k]->rule;
+          Emit(src, tgt, more.code, v, more_rule);
+          if (!more.paired.empty()) Emit(tgt, src, more.paired, v, more_rule);
+        }
+        if (events_.size() > before) coded_token[h] = true;
+      }
+    }
+    if (coded_token[h] && code.dominant) dominant_coded_ = true;
+  };
+  for (size_t vi : order) {
+    code_verb(vi, false);
+    if (discard_ || complex_) return;
+  }
+  if (events_.empty())
+    for (size_t vi : waiting) {
+      code_verb(vi, true);
+      if (discard_ || complex_) return;
+    }
+}
+
+}  // namespace dyad::coder_internal
