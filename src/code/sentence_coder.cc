@@ -1392,15 +1392,32 @@ void SentenceCoder::Run(std::vector<Word> words, std::vector<Event>* out) {
   Identify();
   if (discard_ || complex_) return;
   AttachAgents();
-  DropCommaClauses();
+  // TABARI drops short comma-delimited clauses to guess the main clause;
+  // with a parse the tree says which clause is which ("Gondor, which
+  // condemned Rohan, ...").
+  const bool can_parse =
+      parser_ != nullptr || doc_.sentences[sentence_index_].parsed;
+  if (!can_parse) DropCommaClauses();
   BuildGroups();
   Compact();
   if (Complex()) return;
-  if (!verbs_.empty() && !groups_.empty() && HaveParse()) {
-    CodeOnParse();
-  } else {
-    CodeClauses();
+  bool parsed = false;
+  // A parse can only help where the sentence names two parties, or one
+  // and the object a verb carried over from the sentence before.
+  bool worth_parsing = groups_.size() >= 2;
+  if (!worth_parsing && !groups_.empty())
+    for (const VerbOcc& v : verbs_)
+      for (const auto& carried : previous_objects_)
+        if (carried.first == v.verb) worth_parsing = true;
+  if (!verbs_.empty() && worth_parsing && HaveParse()) {
+    parsed = CodeOnParse();
+    if (!parsed && !discard_ && !complex_) {
+      events_.clear();
+      verb_objects_.clear();
+      first_source_group_ = -1;
+    }
   }
+  if (!parsed && !discard_ && !complex_) CodeClauses();
   if (discard_ || complex_) return;
   if (context_ != nullptr) {
     // The subject this sentence hands on: its first event's source, when

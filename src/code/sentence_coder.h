@@ -157,8 +157,10 @@ class SentenceCoder {
   // True when the sentence has a parse, asking parser_ for one if needed.
   bool HaveParse();
   // The parse path (sentence_coder_parse.cc): one pass over the dictionary
-  // verbs, reading source and target from the dependency tree.
-  void CodeOnParse();
+  // verbs, reading source and target from the dependency tree. Returns
+  // false when the tree gives none of the verbs a verbal or nominal
+  // reading (a sentence that did not parse), for the sparse path to code.
+  bool CodeOnParse();
   bool CodeVerb(const VerbOcc& v, int cs, int ce, const Party* forwarded,
                 Party* source_used);
   // `lower_from` (when >= 0) starts the words after the verb there instead

@@ -59,7 +59,7 @@ bool SentenceCoder::HaveParse() {
                          static_cast<size_t>(s.first_token) + s.token_count;
 }
 
-void SentenceCoder::CodeOnParse() {
+bool SentenceCoder::CodeOnParse() {
   const Sentence& sentence = doc_.sentences[sentence_index_];
   const int first = static_cast<int>(sentence.first_token);
   const int count = static_cast<int>(sentence.token_count);
@@ -185,11 +185,17 @@ void SentenceCoder::CodeOnParse() {
   // Words of h's own clause: its subtree without other dictionary verbs'
   // clauses or independent clauses joined to it.
   std::vector<int> verb_token(verbs_.size());
-  std::vector<bool> is_verb_token(count, false);
   for (size_t i = 0; i < verbs_.size(); ++i) {
     verb_token[i] = word_token[verbs_[i].start];
-    if (verb_token[i] >= 0) is_verb_token[verb_token[i]] = true;
   }
+  auto finite_clause = [&](int c) {
+    for (int k : kids[c]) {
+      std::string_view rel = BaseRelation(tok(k).deprel);
+      if (rel == "nsubj" || rel == "csubj" || rel == "expl") return true;
+    }
+    const std::string& x = tok(c).xpos;
+    return x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+  };
   auto clause_range = [&](int h, int* cs, int* ce) {
     std::vector<bool> in(count, false);
     std::vector<int> stack = {h};
@@ -200,10 +206,12 @@ void SentenceCoder::CodeOnParse() {
       for (int c : kids[t]) {
         std::string_view rel = BaseRelation(tok(c).deprel);
         if (rel == "parataxis") continue;
-        if (rel != "xcomp" && is_verb_token[c]) continue;
+        // A clause of its own (its own subject, or a finite verb) belongs
+        // to its own verb; "to"-complements stay with this one ("vowed to
+        // wage war on the Rohans").
         if ((rel == "conj" || rel == "advcl" || rel == "ccomp" ||
-             rel == "acl") &&
-            (tok(c).upos == "VERB" || tok(c).upos == "AUX"))
+             rel == "acl" || rel == "csubj") &&
+            finite_clause(c))
           continue;
         in[c] = true;
         stack.push_back(c);
@@ -257,6 +265,7 @@ void SentenceCoder::CodeOnParse() {
   };
 
   std::vector<size_t> waiting;  // subordinate ("?") verbs
+  bool read_any = false;
   auto code_verb = [&](size_t vi, bool allow_subordinate) {
     const VerbOcc& v = verbs_[vi];
     const int h = verb_token[vi];
@@ -264,6 +273,7 @@ void SentenceCoder::CodeOnParse() {
     const std::string& upos = tok(h).upos;
     const bool nominal = upos == "NOUN" || upos == "PROPN";
     if (upos != "VERB" && !nominal) return;
+    read_any = true;
     int cs = 0, ce = nw;
     clause_range(h, &cs, &ce);
     if (o_.news_prose && context_ != nullptr) {
@@ -276,6 +286,19 @@ void SentenceCoder::CodeOnParse() {
     }
     if (complement_of_coded(h) || negated_or_modal(h)) return;
     int subject = nominal ? -1 : subject_of(subject_of, h, 0);
+    // Every subject of the predicate: a tree may hang conjoined subjects
+    // side by side rather than as conjuncts.
+    auto subject_groups = [&]() {
+      std::vector<int> out = groups_of(subject);
+      int p = head_of(subject);
+      if (p >= 0 && BaseRelation(tok(subject).deprel) == "nsubj")
+        for (int c : kids[p])
+          if (c != subject && tok(c).deprel == tok(subject).deprel)
+            for (int g : groups_of(c))
+              if (std::find(out.begin(), out.end(), g) == out.end())
+                out.push_back(g);
+      return out;
+    };
     if (subject >= 0) {
       for (int i = 0; i < nw; ++i)
         if (word_token[i] == subject) cs = std::min(cs, i);
@@ -406,11 +429,11 @@ void SentenceCoder::CodeOnParse() {
               agent = c;
         if (agent >= 0) sources = groups_of(agent);
       } else if (subject >= 0) {
-        sources = groups_of(subject);
+        sources = subject_groups();
       }
     }
     if (targets.empty()) {
-      if (passive && subject >= 0) targets = groups_of(subject);
+      if (passive && subject >= 0) targets = subject_groups();
       std::vector<int> near, far;
       for (int c : kids[h]) {
         std::string_view rel = BaseRelation(tok(c).deprel);
@@ -448,9 +471,20 @@ void SentenceCoder::CodeOnParse() {
     // names inside a longer phrase): the first actor after the verb in its
     // own clause.
     if (targets.empty() && !sources.empty()) {
+      // The first actor anywhere below the verb.
+      std::vector<bool> below(count, false);
+      std::vector<int> stack = {h};
+      while (!stack.empty()) {
+        int t = stack.back();
+        stack.pop_back();
+        below[t] = true;
+        for (int k : kids[t]) stack.push_back(k);
+      }
       for (size_t g = 0; g < groups_.size(); ++g) {
         int gi = static_cast<int>(g);
-        if (groups_[g].start <= v.end || groups_[g].end >= ce) continue;
+        if (groups_[g].start <= v.end) continue;
+        int t = word_token[groups_[g].start];
+        if (t < 0 || !below[t]) continue;
         if (std::find(sources.begin(), sources.end(), gi) != sources.end())
           continue;
         targets.push_back(gi);
@@ -501,13 +535,14 @@ void SentenceCoder::CodeOnParse() {
   };
   for (size_t vi : order) {
     code_verb(vi, false);
-    if (discard_ || complex_) return;
+    if (discard_ || complex_) return true;
   }
   if (events_.empty())
     for (size_t vi : waiting) {
       code_verb(vi, true);
-      if (discard_ || complex_) return;
+      if (discard_ || complex_) return true;
     }
+  return read_any;
 }
 
 }  // namespace dyad::coder_internal
