@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = dyad::cli::kExitOk;
   dyad::cli::AddCodeCommand(app, &exit_code);
+  dyad::cli::AddAnalyzeCommand(app, &exit_code);
   dyad::cli::AddEventsCommand(app, &exit_code);
   dyad::cli::AddEvalCommand(app, &exit_code);
   dyad::cli::AddLexiconCommand(app, &exit_code);

@@ -10,6 +10,7 @@
 #define DYAD_ANALYZE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -378,6 +379,71 @@ class Analyzer {
   std::shared_ptr<const DependencyParser> parser_;
   std::shared_ptr<const NerTagger> ner_;
 };
+
+// ---------------------------------------------------------------------------
+// CoNLL-U in and out for `dyad analyze`.
+
+// Options of AppendAnalyzedConllu.
+struct ConlluWriteOptions {
+  // true: sentence ids "DOCID-N" (N from 1), as for a story split by
+  // AnalyzeText; false: each sentence's id is the doc_id alone, for the
+  // one-sentence documents ReadConlluDocuments makes (so their sent_ids
+  // come back unchanged).
+  bool number_sentences = true;
+  // Mark the words of doc.entities in MISC (see AppendAnalyzedConllu).
+  bool entities = true;
+};
+
+// Appends the sentences of `doc` to `out` in CoNLL-U from doc.analysis (as
+// Analyzer fills it): ID, FORM, LEMMA, UPOS, XPOS; FEATS "_"; HEAD as the
+// 1-based word number of the head within the sentence, 0 for the root,
+// and DEPREL, both "_" for a token without a relation (not parsed); DEPS
+// "_"; MISC with "NE=B-TYPE" on the first word of a named entity and
+// "NE=I-TYPE" on its other words (TYPE as in Entity::type: PERSON, ORG,
+// PLACE; a word belongs to an entity whose byte span covers it), then
+// "SpaceAfter=No" where the next word of the sentence starts right after
+// this one or "SpacesAfter=..." where other whitespace than one space
+// separates them (UD escapes: \s space, \n line break, \u00A0...),
+// joined by "|", "_" when there is nothing to say.
+// Comments "sent_id = ..." (see ConlluWriteOptions) and "text = ..." (the
+// sentence's bytes, line breaks folded to spaces). A doc.analysis shorter
+// than doc.tokens leaves the missing columns "_"; tabs and line breaks
+// inside a token become spaces. Sentences without tokens are skipped.
+void AppendAnalyzedConllu(const Document& doc,
+                          const ConlluWriteOptions& options, std::string* out);
+
+// Receives each sentence read by ReadConlluDocuments, or the error of a
+// sentence that could not be read.
+using ConlluDocumentSink = std::function<void(Result<Document>)>;
+
+// Reads gold-tokenized CoNLL-U (`conllu`, named `name` in messages) and
+// hands `sink` one Document per sentence, in order, on the calling thread,
+// keeping the sentence's syntactic words exactly (multiword-token ranges
+// such as "don't" are not tokens; their words "do" "n't" are). Each
+// Document has: doc_id the sentence's sent_id ("STEM-N" when it has none:
+// STEM the file name without directories and extension, "stdin" for "-",
+// N the sentence's 1-based number in the input); source `name`; line the
+// sentence's first line; text the words joined by one space, except none
+// after a word whose MISC has SpaceAfter=No, inside a multiword token, or
+// after a multiword token with SpaceAfter=No, and the whitespace a
+// SpacesAfter attribute spells out ("\u00A0"); one body part and one
+// sentence covering the text; one Token per word spanning its FORM in the
+// text, with a kind guessed from its characters and Token::upper. The
+// input's tags, heads and MISC are not kept (analysis is left empty).
+// A malformed sentence (see analyze's CoNLL-U reader: bad columns, IDs,
+// HEADs or ranges; also an empty FORM) is handed to `sink` as ParseError
+// "NAME:LINE: message" and reading goes on with the next sentence (the
+// next blank line). Returns the number of sentences handed to `sink`,
+// errors included.
+size_t ReadConlluDocuments(std::string_view conllu, std::string_view name,
+                           const ConlluDocumentSink& sink);
+
+// ReadConlluDocuments on the file at `path` ("-" reads standard input).
+// Returns NotFound when `path` does not exist, InvalidArgument when it is a
+// directory and IoError when it cannot be read (in those cases `sink` is
+// not called); otherwise OK, with per-sentence errors going to `sink`.
+Status ReadConlluDocumentsFile(const std::string& path,
+                               const ConlluDocumentSink& sink);
 
 }  // namespace dyad
 

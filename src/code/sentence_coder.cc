@@ -258,7 +258,7 @@ void SentenceCoder::AttachAgents() {
     if (j >= 0) target = actor_ending_at(j);
     if (target < 0) {
       int m = a1 + 1;
-      if (m < n && IsOneOf(w_[m].text, {"OF", "IN"})) {
+      if (m < n && IsOneOf(w_[m].text, {"OF", "IN", "FROM"})) {
         ++m;
         while (m < n && IsDeterminer(w_[m].text) && actor_starting_at(m) < 0)
           ++m;

@@ -266,13 +266,57 @@ bool SentenceCoder::CodeOnParse() {
 
   std::vector<size_t> waiting;  // subordinate ("?") verbs
   bool read_any = false;
+  bool unread_any = false;  // a dictionary verb the tree reads as neither
+  // The party of a group as the parse path names it: a role given to one
+  // member of a compound is everyone's ("the ambassadors of Arnor, Gondor
+  // and Osgiliath"), and a bare code is dropped where the same actor is
+  // also named with its role (DAG beside DAGGOV).
+  auto party_of = [&](int g) {
+    Party p = PartyOf(g);
+    const Group& gr = groups_[g];
+    if (gr.compound()) {
+      std::string suffix;
+      for (int m : gr.members) {
+        const ActorOcc& a = actors_[m];
+        if (!a.has_agent || a.codes.empty() || a.base.empty()) continue;
+        const std::string& c = a.codes.front();
+        const std::string& b = a.base.front();
+        if (c.size() > b.size() && c.compare(0, b.size(), b) == 0)
+          suffix = c.substr(b.size());
+        break;
+      }
+      if (!suffix.empty()) {
+        p.codes.clear();
+        for (int m : gr.members) {
+          const ActorOcc& a = actors_[m];
+          for (const std::string& c : a.codes)
+            p.codes.push_back(a.has_agent ? c : c + suffix);
+        }
+      }
+    }
+    std::vector<std::string> kept;
+    for (const std::string& c : p.codes) {
+      bool less_specific = false;
+      for (const std::string& other : p.codes)
+        if (other.size() > c.size() && other.compare(0, c.size(), c) == 0)
+          less_specific = true;
+      if (!less_specific &&
+          std::find(kept.begin(), kept.end(), c) == kept.end())
+        kept.push_back(c);
+    }
+    p.codes = std::move(kept);
+    return p;
+  };
   auto code_verb = [&](size_t vi, bool allow_subordinate) {
     const VerbOcc& v = verbs_[vi];
     const int h = verb_token[vi];
     if (h < 0) return;
     const std::string& upos = tok(h).upos;
     const bool nominal = upos == "NOUN" || upos == "PROPN";
-    if (upos != "VERB" && !nominal) return;
+    if (upos != "VERB" && !nominal) {
+      unread_any = true;
+      return;
+    }
     read_any = true;
     int cs = 0, ce = nw;
     clause_range(h, &cs, &ce);
@@ -456,11 +500,21 @@ bool SentenceCoder::CodeOnParse() {
       }
       std::sort(near.begin(), near.end());
       std::sort(far.begin(), far.end());
+      // The source named again ("rescheduled his trip to ...") is not the
+      // target; look further.
+      auto names_source = [&](int g) {
+        const std::vector<std::string>& codes = party_of(g).codes;
+        if (codes.empty()) return true;
+        for (int s : sources)
+          if (party_of(s).codes == codes) return true;
+        return false;
+      };
       for (const std::vector<int>* list : {&near, &far}) {
         for (int c : *list) {
           for (int g : groups_of(c))
             if (std::find(sources.begin(), sources.end(), g) == sources.end() &&
-                std::find(targets.begin(), targets.end(), g) == targets.end())
+                std::find(targets.begin(), targets.end(), g) == targets.end() &&
+                !names_source(g))
               targets.push_back(g);
           if (!targets.empty()) break;
         }
@@ -506,7 +560,7 @@ bool SentenceCoder::CodeOnParse() {
       Party tgt;
       tgt.codes = carried;
       for (int s : sources) {
-        Party src = PartyOf(s);
+        Party src = party_of(s);
         if (first_source_group_ < 0) first_source_group_ = s;
         size_t before = events_.size();
         Emit(src, tgt, code.code, v, rule);
@@ -517,7 +571,7 @@ bool SentenceCoder::CodeOnParse() {
     for (int s : sources) {
       for (int t : targets) {
         if (s == t) continue;
-        Party src = PartyOf(s), tgt = PartyOf(t);
+        Party src = party_of(s), tgt = party_of(t);
         if (first_source_group_ < 0) first_source_group_ = s;
         size_t before = events_.size();
         Emit(src, tgt, code.code, v, rule);
@@ -542,6 +596,9 @@ bool SentenceCoder::CodeOnParse() {
       code_verb(vi, true);
       if (discard_ || complex_) return true;
     }
+  // The tree gave a dictionary verb no verbal reading and coded nothing
+  // else: the sentence did not parse.
+  if (events_.empty() && unread_any) return false;
   return read_any;
 }
 
