@@ -41,6 +41,12 @@ int RunBench(const BenchOptions& opts) {
     std::cerr << "dyad bench: " << pipeline.status().ToString() << "\n";
     return kExitFatal;
   }
+  if (!(*pipeline)->parse_status().ok()) {
+    // Coding goes on without the parse; say so, since events then come
+    // from the sparse coder alone.
+    std::cerr << "dyad bench: coding without the dependency parse: "
+              << (*pipeline)->parse_status().ToString() << "\n";
+  }
   std::vector<Document> corpus;
   size_t errors = 0;
   Status read = IngestPath(opts.input, {}, [&](Result<Document> doc) {

@@ -51,6 +51,12 @@ int RunCode(const CodeOptions& opts) {
     std::cerr << "dyad code: " << pipeline.status().ToString() << "\n";
     return kExitFatal;
   }
+  if (!(*pipeline)->parse_status().ok()) {
+    // Coding goes on without the parse; say so, since events then come
+    // from the sparse coder alone.
+    std::cerr << "dyad code: coding without the dependency parse: "
+              << (*pipeline)->parse_status().ToString() << "\n";
+  }
   // --format alone prints to stdout; --db (or neither) stores.
   std::string db = opts.db;
   if (db.empty() && opts.format.empty()) db = "dyad.db";

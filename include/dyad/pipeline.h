@@ -55,11 +55,18 @@ class Pipeline {
   // Document: a second call appends a second set of sentences.
   Status Process(Document* doc) const;
 
+  // True when sentences are coded on their parse.
+  bool parsing() const { return parser_ != nullptr; }
+  // Why not, when parsing was asked for and the models did not load (the
+  // loader's error); OK otherwise.
+  const Status& parse_status() const { return parse_status_; }
+
  private:
   Pipeline(std::unique_ptr<const Coder> coder,
            std::unique_ptr<const SentenceParser> parser);
   std::unique_ptr<const Coder> coder_;
   std::unique_ptr<const SentenceParser> parser_;  // null: sparse only
+  Status parse_status_;
 };
 
 }  // namespace dyad

@@ -1,5 +1,6 @@
 #include "analyze/ner_features.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "analyze/features.h"
@@ -52,6 +53,11 @@ enum NerTemplate : uint64_t {
   kShapeRightTrigram,
   kProperRun,
   kProperRunShape,
+  kProfile,
+  kProfileShape,
+  kPrevProfile,
+  kNextProfile,
+  kProfileTrigram,
   kTransition,
 };
 
@@ -140,6 +146,7 @@ uint64_t NerTransitionKey(int previous) {
 void ExtractNerFeatures(const std::vector<std::string_view>& words,
                         const std::vector<std::string_view>& pos,
                         const NerGazetteer& gazetteer,
+                        const NerGazetteer& word_profiles,
                         NerSentenceFeatures* features) {
   const size_t n = words.size();
   // Two padding entries on each side.
@@ -159,6 +166,11 @@ void ExtractNerFeatures(const std::vector<std::string_view>& words,
   }
   std::vector<uint32_t> marks = gazetteer.Match(lower);
   for (size_t i = 0; i < n; ++i) gaz[i + 2] = marks[i] + 1;
+  // Profiles are single words, so Match gives (mask << 2) for each; 1 marks
+  // a word without a profile, 0 the padding.
+  std::vector<uint64_t> profile(n + 4, 0);
+  std::vector<uint32_t> profile_marks = word_profiles.Match(lower);
+  for (size_t i = 0; i < n; ++i) profile[i + 2] = (profile_marks[i] >> 2) + 1;
 
   const uint64_t casing = SentenceCasing(words);
   // Position of each word in its run of proper-noun tags (NNP, NNPS):
@@ -236,6 +248,12 @@ void ExtractNerFeatures(const std::vector<std::string_view>& words,
                                         keys[i + 2].shape));
     add(kProperRun, run[w]);
     add(kProperRunShape, CombineKeys(run[w], k.shape));
+    add(kProfile, profile[i]);
+    add(kProfileShape, CombineKeys(profile[i], k.shape));
+    add(kPrevProfile, profile[i - 1]);
+    add(kNextProfile, profile[i + 1]);
+    add(kProfileTrigram,
+        CombineKeys(CombineKeys(profile[i - 1], profile[i]), profile[i + 1]));
     features->offsets.push_back(static_cast<uint32_t>(features->keys.size()));
   }
 }

@@ -16,7 +16,7 @@
 namespace dyad::analyze {
 
 // Bump when the templates change: models record it and refuse another.
-inline constexpr uint32_t kNerFeatureSetId = 2;
+inline constexpr uint32_t kNerFeatureSetId = 3;
 
 // Label 0 is O; then for each type (PER, ORG, LOC) B, I, L, U.
 inline constexpr int kNerLabelCount = 13;
@@ -44,11 +44,24 @@ struct NerSentenceFeatures {
   std::vector<uint32_t> offsets;
 };
 
+// Bits of a word profile (NerModel::word_profiles): how the lower-case
+// word was used in the training corpus.
+enum NerWordProfileBit : uint8_t {
+  kProfileInPerson = 1,
+  kProfileInOrg = 2,
+  kProfileInPlace = 4,
+  kProfileOutside = 8,     // outside every entity
+  kProfileCapital = 16,    // mostly capitalized where not sentence-initial
+  kProfileLowerCase = 32,  // mostly lower case where not sentence-initial
+};
+
 // Fills `features` for `words`, given one part-of-speech tag per word (the
-// Penn tag from our tagger) and the gazetteer.
+// Penn tag from our tagger), the gazetteer and the word profiles (single
+// words with a NerWordProfileBit mask).
 void ExtractNerFeatures(const std::vector<std::string_view>& words,
                         const std::vector<std::string_view>& pos,
                         const NerGazetteer& gazetteer,
+                        const NerGazetteer& word_profiles,
                         NerSentenceFeatures* features);
 
 // Best label sequence under emission[i * kNerLabelCount + label] plus

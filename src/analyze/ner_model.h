@@ -22,6 +22,9 @@ struct NerSelfTest {
 struct NerModel {
   FeatureWeights weights;
   NerGazetteer gazetteer;
+  // Single lower-case words of the training corpus with their
+  // NerWordProfileBit masks (ner_features.h).
+  NerGazetteer word_profiles;
   std::vector<NerSelfTest> self_tests;
 
   // One label per word (NerLabelName), given one Penn tag per word.

@@ -1,5 +1,6 @@
 #include "analyze/ner_model_file.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -77,10 +78,12 @@ std::string SerializeNerModel(const NerModel& model) {
       PutLittleEndian(static_cast<uint16_t>(w.weight), 2, &out);
     }
   }
-  PutLittleEndian(model.gazetteer.entries().size(), 4, &out);
-  for (const auto& [hash, mask] : model.gazetteer.entries()) {
-    PutLittleEndian(hash, 8, &out);
-    PutLittleEndian(mask, 1, &out);
+  for (const NerGazetteer* table : {&model.gazetteer, &model.word_profiles}) {
+    PutLittleEndian(table->entries().size(), 4, &out);
+    for (const auto& [hash, mask] : table->entries()) {
+      PutLittleEndian(hash, 8, &out);
+      PutLittleEndian(mask, 1, &out);
+    }
   }
   PutLittleEndian(model.self_tests.size(), 4, &out);
   for (const NerSelfTest& test : model.self_tests) {
@@ -156,15 +159,18 @@ Result<NerModel> DeserializeNerModel(std::string_view bytes,
     rows.push_back(std::move(row));
   }
   model.weights = FeatureWeights(std::move(rows));
-  DYAD_RETURN_IF_ERROR(in.Read(4, &count));
-  std::vector<std::pair<uint64_t, uint8_t>> entries;
-  for (uint64_t e = 0; e < count; ++e) {
-    uint64_t hash = 0, mask = 0;
-    DYAD_RETURN_IF_ERROR(in.Read(8, &hash));
-    DYAD_RETURN_IF_ERROR(in.Read(1, &mask));
-    entries.emplace_back(hash, static_cast<uint8_t>(mask));
+  for (NerGazetteer* table : {&model.gazetteer, &model.word_profiles}) {
+    DYAD_RETURN_IF_ERROR(in.Read(4, &count));
+    std::vector<std::pair<uint64_t, uint8_t>> entries;
+    entries.reserve(std::min<uint64_t>(count, bytes.size() / 9));
+    for (uint64_t e = 0; e < count; ++e) {
+      uint64_t hash = 0, mask = 0;
+      DYAD_RETURN_IF_ERROR(in.Read(8, &hash));
+      DYAD_RETURN_IF_ERROR(in.Read(1, &mask));
+      entries.emplace_back(hash, static_cast<uint8_t>(mask));
+    }
+    *table = NerGazetteer::FromEntries(std::move(entries));
   }
-  model.gazetteer = NerGazetteer::FromEntries(std::move(entries));
   DYAD_RETURN_IF_ERROR(in.Read(4, &count));
   for (uint64_t s = 0; s < count; ++s) {
     NerSelfTest test;

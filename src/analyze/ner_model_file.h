@@ -1,4 +1,4 @@
-// The entity tagger's model file, version 1. Little-endian throughout:
+// The entity tagger's model file, version 2. Little-endian throughout:
 //
 //   magic      8 bytes "DYADNER\n"
 //   version    u32 (kNerModelFormatVersion)
@@ -7,6 +7,7 @@
 //   weights    u32 row count, then per row: u64 key, u8 count,
 //              count x (u8 label, i16 weight)
 //   gazetteer  u32 count, then per phrase: u64 hash, u8 category mask
+//   profiles   u32 count, then per word: u64 hash, u8 NerWordProfileBit mask
 //   self-test  u32 count, then per sentence: u32 words, per word: string
 //              word, string Penn tag, u8 label
 //   checksum   u64 HashBytes (features.h) of everything before it
@@ -24,7 +25,7 @@
 
 namespace dyad::analyze {
 
-inline constexpr uint32_t kNerModelFormatVersion = 1;
+inline constexpr uint32_t kNerModelFormatVersion = 2;
 
 // The file bytes of `model`.
 std::string SerializeNerModel(const NerModel& model);

@@ -111,6 +111,32 @@ TEST(NerTrainerTest, LearnsTinyCorpusDeterministically) {
   EXPECT_EQ(SerializeNerModel(model), SerializeNerModel(TrainTiny()));
 }
 
+TEST(NerTrainerTest, OneRunAndSeveralRunsBothLearnTheTinyCorpus) {
+  for (int runs : {1, 3}) {
+    NerTrainerOptions options;
+    options.epochs = 20;
+    options.runs = runs;
+    auto model = TrainNerModel(TinyCorpus(), {}, NerGazetteer(), options);
+    ASSERT_TRUE(model.ok()) << model.status().ToString();
+    for (const NerTrainingSentence& s : TinyCorpus()) {
+      EXPECT_EQ(TagOf(*model, s), s.labels) << runs << " " << s.words[0];
+    }
+  }
+}
+
+TEST(NerTrainerTest, WordProfilesRecordEntityTypesAndCapitals) {
+  NerModel model = TrainTiny();
+  std::vector<uint32_t> marks =
+      model.word_profiles.Match({"rome", "acme", "we", "visited", "unseen"});
+  auto mask = [&](size_t i) { return marks[i] >> 2; };
+  EXPECT_EQ(mask(0), kProfileInPlace | kProfileCapital);
+  EXPECT_EQ(mask(1), kProfileInOrg | kProfileCapital);
+  // "we" opens its sentence: no capitalization evidence either way.
+  EXPECT_EQ(mask(2), kProfileOutside);
+  EXPECT_EQ(mask(3), kProfileOutside | kProfileLowerCase);
+  EXPECT_EQ(mask(4), 0u);
+}
+
 TEST(NerTrainerTest, RejectsEmptyTraining) {
   auto model = TrainNerModel({}, {}, NerGazetteer(), NerTrainerOptions());
   ASSERT_FALSE(model.ok());

@@ -39,11 +39,12 @@ class Perceptron {
  public:
   // Keys seen fewer than `min_count` times in training get no weights:
   // a feature of one sentence only learns that sentence.
-  void CountKeys(const NerTrainingSentence& s, const NerGazetteer& gazetteer) {
+  void CountKeys(const NerTrainingSentence& s, const NerGazetteer& gazetteer,
+                 const NerGazetteer& profiles) {
     std::vector<std::string_view> words(s.words.begin(), s.words.end());
     std::vector<std::string_view> pos(s.pos.begin(), s.pos.end());
     NerSentenceFeatures features;
-    ExtractNerFeatures(words, pos, gazetteer, &features);
+    ExtractNerFeatures(words, pos, gazetteer, profiles, &features);
     for (uint64_t key : features.keys) ++counts_[key];
   }
   void set_min_count(int min_count) { min_count_ = min_count; }
@@ -66,11 +67,12 @@ class Perceptron {
   }
 
   IndexedSentence Index(const NerTrainingSentence& s,
-                        const NerGazetteer& gazetteer, bool grow) {
+                        const NerGazetteer& gazetteer,
+                        const NerGazetteer& profiles, bool grow) {
     std::vector<std::string_view> words(s.words.begin(), s.words.end());
     std::vector<std::string_view> pos(s.pos.begin(), s.pos.end());
     NerSentenceFeatures features;
-    ExtractNerFeatures(words, pos, gazetteer, &features);
+    ExtractNerFeatures(words, pos, gazetteer, profiles, &features);
     IndexedSentence indexed;
     indexed.offsets = features.offsets;
     indexed.rows.reserve(features.keys.size());
@@ -131,6 +133,13 @@ class Perceptron {
       averaged[i] = static_cast<float>(weights_[i] - updates_[i] / c);
     }
     return averaged;
+  }
+
+  // Forgets what training learned (not the feature index), for another run.
+  void ResetWeights() {
+    std::fill(weights_.begin(), weights_.end(), 0.0f);
+    std::fill(updates_.begin(), updates_.end(), 0.0);
+    clock_ = 0;
   }
 
   // Advances the averaging clock: once per training sentence, right or
@@ -203,6 +212,53 @@ void AddTrainingEntities(const std::vector<NerTrainingSentence>& train,
   }
 }
 
+// The NerWordProfileBit masks of the words of `train` outside
+// [skip_begin, skip_end), as a gazetteer of single lower-case words.
+NerGazetteer WordProfiles(const std::vector<NerTrainingSentence>& train,
+                          size_t skip_begin, size_t skip_end) {
+  struct Counts {
+    uint8_t mask = 0;
+    uint32_t capital = 0;
+    uint32_t lower = 0;
+  };
+  std::unordered_map<std::string, Counts> counts;
+  for (size_t k = 0; k < train.size(); ++k) {
+    if (k >= skip_begin && k < skip_end) continue;
+    const NerTrainingSentence& s = train[k];
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      const std::string& word = s.words[i];
+      std::string lower = word;
+      bool has_letter = false;
+      for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c >= 'a' && c <= 'z') has_letter = true;
+      }
+      if (!has_letter) continue;
+      Counts& c = counts[lower];
+      int label = s.labels[i];
+      c.mask |= label == 0 ? uint8_t{kProfileOutside}
+                           : static_cast<uint8_t>(1 << ((label - 1) / 4));
+      if (i == 0) continue;
+      char first = word[0];
+      if (first >= 'A' && first <= 'Z') ++c.capital;
+      if (first >= 'a' && first <= 'z') ++c.lower;
+    }
+  }
+  std::vector<std::pair<std::string, Counts>> sorted(counts.begin(),
+                                                     counts.end());
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  NerGazetteer profiles;
+  for (const auto& [word, c] : sorted) {
+    uint8_t mask = c.mask;
+    uint32_t seen = c.capital + c.lower;
+    if (seen > 0 && 3 * c.capital >= 2 * seen) mask |= kProfileCapital;
+    if (seen > 0 && 3 * c.capital <= seen) mask |= kProfileLowerCase;
+    profiles.Add({word}, mask);
+  }
+  return profiles;
+}
+
 }  // namespace
 
 Result<NerModel> TrainNerModel(const std::vector<NerTrainingSentence>& train,
@@ -231,69 +287,99 @@ Result<NerModel> TrainNerModel(const std::vector<NerTrainingSentence>& train,
     }
   }
   AddTrainingEntities(train, 0, train.size(), &gazetteer);
+  std::vector<NerGazetteer> fold_profiles;
+  for (size_t fold = 0; fold < kFolds; ++fold) {
+    fold_profiles.push_back(WordProfiles(train, fold * train.size() / kFolds,
+                                         (fold + 1) * train.size() / kFolds));
+  }
+  NerGazetteer profiles = WordProfiles(train, 0, 0);
   if (options.min_feature_count > 1) {
     perceptron.set_min_count(options.min_feature_count);
     for (size_t k = 0; k < train.size(); ++k) {
-      perceptron.CountKeys(train[k], fold_gazetteers[fold_of(k)]);
+      perceptron.CountKeys(train[k], fold_gazetteers[fold_of(k)],
+                           fold_profiles[fold_of(k)]);
     }
   }
   std::vector<IndexedSentence> train_indexed;
   train_indexed.reserve(train.size());
   for (size_t k = 0; k < train.size(); ++k) {
-    train_indexed.push_back(
-        perceptron.Index(train[k], fold_gazetteers[fold_of(k)], true));
+    train_indexed.push_back(perceptron.Index(train[k],
+                                             fold_gazetteers[fold_of(k)],
+                                             fold_profiles[fold_of(k)], true));
   }
   std::vector<IndexedSentence> dev_indexed;
   for (const NerTrainingSentence& s : dev) {
-    dev_indexed.push_back(perceptron.Index(s, gazetteer, false));
+    dev_indexed.push_back(perceptron.Index(s, gazetteer, profiles, false));
   }
 
-  std::vector<size_t> order(train.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t random = options.seed;
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    auto started = std::chrono::steady_clock::now();
-    for (size_t i = order.size(); i > 1; --i) {
-      std::swap(order[i - 1], order[SplitMix(&random) % i]);
-    }
-    size_t errors = 0;
-    for (size_t k : order) {
-      const NerTrainingSentence& s = train[k];
-      if (s.words.empty()) continue;
-      perceptron.Tick();
+  // Dev entity F1 of `weights`.
+  auto dev_f1 = [&](const std::vector<float>& weights) {
+    EntityScorer scorer;
+    for (size_t k = 0; k < dev.size(); ++k) {
+      if (dev[k].words.empty()) continue;
       std::vector<int> predicted =
-          perceptron.Decode(train_indexed[k], s.words.size(), nullptr);
-      if (predicted != s.labels) {
-        ++errors;
-        perceptron.Update(train_indexed[k], s.labels, predicted);
+          perceptron.Decode(dev_indexed[k], dev[k].words.size(), &weights);
+      scorer.Add(ExtractSpans(LabelNames(dev[k].labels)),
+                 ExtractSpans(LabelNames(predicted)));
+    }
+    return scorer.overall().f1();
+  };
+
+  // Several runs over differently shuffled data, their averaged weights
+  // averaged: the runs' errors differ, so the mean generalizes better than
+  // any one of them.
+  std::vector<float> ensemble;
+  const int runs = std::max(1, options.runs);
+  for (int run = 0; run < runs; ++run) {
+    perceptron.ResetWeights();
+    std::vector<size_t> order(train.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    uint64_t random = options.seed + 7919 * static_cast<uint64_t>(run);
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+      auto started = std::chrono::steady_clock::now();
+      for (size_t i = order.size(); i > 1; --i) {
+        std::swap(order[i - 1], order[SplitMix(&random) % i]);
+      }
+      size_t errors = 0;
+      for (size_t k : order) {
+        const NerTrainingSentence& s = train[k];
+        if (s.words.empty()) continue;
+        perceptron.Tick();
+        std::vector<int> predicted =
+            perceptron.Decode(train_indexed[k], s.words.size(), nullptr);
+        if (predicted != s.labels) {
+          ++errors;
+          perceptron.Update(train_indexed[k], s.labels, predicted);
+        }
+      }
+      if (options.log) {
+        double seconds = std::chrono::duration<double>(
+                             std::chrono::steady_clock::now() - started)
+                             .count();
+        *options.log << "epoch " << epoch << ": " << errors
+                     << " training sentences wrong, " << seconds << " s";
+        if (!dev.empty()) {
+          *options.log << ", dev F1 " << dev_f1(perceptron.Averaged());
+        }
+        *options.log << "\n";
       }
     }
-    if (options.log) {
-      double seconds = std::chrono::duration<double>(
-                           std::chrono::steady_clock::now() - started)
-                           .count();
-      *options.log << "epoch " << epoch << ": " << errors
-                   << " training sentences wrong, " << seconds << " s";
-      if (!dev.empty()) {
-        std::vector<float> averaged = perceptron.Averaged();
-        EntityScorer scorer;
-        for (size_t k = 0; k < dev.size(); ++k) {
-          if (dev[k].words.empty()) continue;
-          std::vector<int> predicted =
-              perceptron.Decode(dev_indexed[k], dev[k].words.size(), &averaged);
-          scorer.Add(ExtractSpans(LabelNames(dev[k].labels)),
-                     ExtractSpans(LabelNames(predicted)));
-        }
-        *options.log << ", dev F1 " << scorer.overall().f1();
-      }
-      *options.log << "\n";
+    std::vector<float> averaged = perceptron.Averaged();
+    if (ensemble.empty()) ensemble.assign(averaged.size(), 0.0f);
+    for (size_t i = 0; i < averaged.size(); ++i) ensemble[i] += averaged[i];
+    if (options.log && !dev.empty()) {
+      std::vector<float> mean(ensemble);
+      for (float& w : mean) w /= static_cast<float>(run + 1);
+      *options.log << "runs 1 to " << run + 1 << " of " << runs
+                   << " averaged: dev F1 " << dev_f1(mean) << "\n";
     }
   }
+  for (float& w : ensemble) w /= static_cast<float>(runs);
 
   NerModel model;
-  model.weights = Quantize(perceptron.keys(), perceptron.Averaged(),
-                           options.prune_fraction);
+  model.weights = Quantize(perceptron.keys(), ensemble, options.prune_fraction);
   model.gazetteer = std::move(gazetteer);
+  model.word_profiles = std::move(profiles);
   // Self-test: the first few sentences with an entity, as the final model
   // tags them.
   const std::vector<NerTrainingSentence>& source = dev.empty() ? train : dev;

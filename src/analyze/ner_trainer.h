@@ -23,6 +23,9 @@ struct NerTrainingSentence {
 struct NerTrainerOptions {
   int epochs = 10;
   uint64_t seed = 1;  // the shuffle of the training sentences
+  // Independent training runs (shuffles seed, seed + 7919, ...) whose
+  // averaged weights are averaged again.
+  int runs = 5;
   // Averaged weights smaller than this fraction of the largest are dropped.
   double prune_fraction = 0.002;
   // Features seen fewer times than this in training get no weights.
@@ -30,9 +33,12 @@ struct NerTrainerOptions {
   std::ostream* log = nullptr;  // one line per epoch; may be null
 };
 
-// Trains on `train`; after each epoch logs entity F1 on `dev` when it is
-// non-empty. Deterministic for given data and seed. InvalidArgument when
-// `train` has no words.
+// Trains on `train`: `runs` runs of `epochs` epochs, each over its own
+// shuffle, whose averaged weights are averaged. The training entities join
+// the gazetteer and the word profiles (ner_features.h) are learned from
+// `train`. When `dev` is non-empty, logs its entity F1 after each epoch and
+// that of the runs so far averaged after each run. Deterministic for given
+// data and seed. InvalidArgument when `train` has no words.
 Result<NerModel> TrainNerModel(const std::vector<NerTrainingSentence>& train,
                                const std::vector<NerTrainingSentence>& dev,
                                NerGazetteer gazetteer,

@@ -38,6 +38,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(
     lexicon = std::make_shared<const Lexicon>(std::move(loaded).value());
   }
   std::unique_ptr<const SentenceParser> parser;
+  Status parse_status;
   if (opts.parse) {
     AnalyzerOptions analyzer_options;
     analyzer_options.models_dir = opts.models_dir;
@@ -48,11 +49,15 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(
           std::make_unique<const AnalyzerParser>(std::move(analyzer).value());
     } else if (!opts.parse_if_available) {
       return analyzer.status();
+    } else {
+      parse_status = analyzer.status();
     }
   }
   auto coder = std::make_unique<const Coder>(lexicon);
-  return std::unique_ptr<Pipeline>(
+  auto pipeline = std::unique_ptr<Pipeline>(
       new Pipeline(std::move(coder), std::move(parser)));
+  pipeline->parse_status_ = std::move(parse_status);
+  return pipeline;
 }
 
 Pipeline::Pipeline(std::unique_ptr<const Coder> coder,
