@@ -1434,7 +1434,7 @@ void SentenceCoder::Run(std::vector<Word> words, std::vector<Event>* out) {
   // One event per distinct triple, in order.
   std::set<std::tuple<std::string, std::string, std::string>> seen;
   std::vector<bool> twin(events_.size(), false);
-  if (o_.news_prose)
+  if (o_.news_prose || parsed)
     for (size_t i = 0; i < events_.size(); ++i) twin[i] = LessSpecificTwin(i);
   for (size_t i = 0; i < events_.size(); ++i) {
     Event& e = events_[i];

@@ -28,8 +28,8 @@ bool IsNegation(const TokenAnalysis& t) {
 bool IsModal(const TokenAnalysis& t) {
   if (t.deprel != "aux") return false;
   std::string_view l = t.lemma;
-  return l == "could" || l == "might" || l == "may" || l == "would" ||
-         l == "should" || l == "can" || l == "must";
+  return l == "could" || l == "might" || l == "may" || l == "should" ||
+         l == "can" || l == "must";
 }
 
 bool IsRelativePronoun(const TokenAnalysis& t) {
@@ -95,50 +95,62 @@ bool SentenceCoder::CodeOnParse() {
 
   // The actor groups a nominal stands for: its own actor, else one found
   // inside its noun phrase, plus those of its conjuncts.
-  auto groups_of = [&](int t) {
-    std::vector<int> out;
-    auto add = [&](int g) {
-      if (g >= 0 && std::find(out.begin(), out.end(), g) == out.end())
-        out.push_back(g);
-    };
-    std::vector<int> heads = {t};
-    for (size_t i = 0; i < heads.size(); ++i)
-      for (int c : kids[heads[i]])
-        if (BaseRelation(tok(c).deprel) == "conj") heads.push_back(c);
-    for (int h : heads) {
-      if (token_actor[h] >= 0) {
-        add(actors_[token_actor[h]].group);
-        continue;
-      }
-      // Breadth first through the phrase's own modifiers: the possessor
-      // ("condemned his visits"), then the name's parts, then the rest.
-      std::vector<int> queue = {h};
-      for (size_t i = 0; i < queue.size(); ++i) {
-        int found = -1;
-        for (int pass = 0; pass < 3 && found < 0; ++pass) {
-          for (int c : kids[queue[i]]) {
-            std::string_view rel = BaseRelation(tok(c).deprel);
-            bool take = pass == 0 ? tok(c).deprel == "nmod:poss"
-                        : pass == 1
-                            ? (rel == "compound" || rel == "flat" ||
-                               rel == "appos" || rel == "amod" || rel == "name")
-                            : (rel == "nmod" && tok(c).deprel != "nmod:poss");
-            if (!take) continue;
-            if (token_actor[c] >= 0) {
-              found = actors_[token_actor[c]].group;
+  // `avoid` (may be null): codes of parties that cannot be the answer (the
+  // source, when looking for the target); such an actor is looked past.
+  auto groups_of =
+      [&](int t, const std::vector<std::vector<std::string>>* avoid = nullptr) {
+        auto avoided = [&](int g) {
+          if (avoid == nullptr) return false;
+          std::vector<std::string> codes = PartyOf(g).codes;
+          for (const auto& a : *avoid)
+            if (a == codes) return true;
+          return false;
+        };
+        std::vector<int> out;
+        auto add = [&](int g) {
+          if (g >= 0 && std::find(out.begin(), out.end(), g) == out.end())
+            out.push_back(g);
+        };
+        std::vector<int> heads = {t};
+        for (size_t i = 0; i < heads.size(); ++i)
+          for (int c : kids[heads[i]])
+            if (BaseRelation(tok(c).deprel) == "conj") heads.push_back(c);
+        for (int h : heads) {
+          if (token_actor[h] >= 0 && !avoided(actors_[token_actor[h]].group)) {
+            add(actors_[token_actor[h]].group);
+            continue;
+          }
+          // Breadth first through the phrase's own modifiers: the possessor
+          // ("condemned his visits"), then the name's parts, then the rest.
+          std::vector<int> queue = {h};
+          for (size_t i = 0; i < queue.size(); ++i) {
+            int found = -1;
+            for (int pass = 0; pass < 3 && found < 0; ++pass) {
+              for (int c : kids[queue[i]]) {
+                std::string_view rel = BaseRelation(tok(c).deprel);
+                bool take =
+                    pass == 0 ? tok(c).deprel == "nmod:poss"
+                    : pass == 1
+                        ? (rel == "compound" || rel == "flat" ||
+                           rel == "appos" || rel == "amod" || rel == "name")
+                        : (rel == "nmod" && tok(c).deprel != "nmod:poss");
+                if (!take) continue;
+                if (token_actor[c] >= 0 &&
+                    !avoided(actors_[token_actor[c]].group)) {
+                  found = actors_[token_actor[c]].group;
+                  break;
+                }
+                queue.push_back(c);
+              }
+            }
+            if (found >= 0) {
+              add(found);
               break;
             }
-            queue.push_back(c);
           }
         }
-        if (found >= 0) {
-          add(found);
-          break;
-        }
-      }
-    }
-    return out;
-  };
+        return out;
+      };
   auto child_with = [&](int h, std::initializer_list<std::string_view> rels) {
     for (int c : kids[h])
       for (std::string_view r : rels)
@@ -441,6 +453,24 @@ bool SentenceCoder::CodeOnParse() {
     rule = "parse " + rule;
 
     // A compound in the pattern: its members act on each other.
+    // A compound pattern ("% *") whose verb has an object of its own in the
+    // tree: the compound acts on it ("Mordor, Rohan, Arnor and Bree
+    // welcomed their resumption of ties with Osgiliath").
+    if (b.compound >= 0) {
+      bool object_outside = false;
+      for (int c : kids[h]) {
+        std::string_view rel = BaseRelation(tok(c).deprel);
+        if (rel != "obj" && rel != "iobj" && rel != "obl") continue;
+        for (int g : groups_of(c))
+          if (g != b.compound &&
+              party_of(g).codes != party_of(b.compound).codes)
+            object_outside = true;
+      }
+      if (object_outside) {
+        b.source = b.compound;
+        b.compound = -1;
+      }
+    }
     if (b.compound >= 0) {
       const Group& g = groups_[b.compound];
       for (size_t i = 0; i < g.members.size(); ++i)
@@ -509,9 +539,11 @@ bool SentenceCoder::CodeOnParse() {
           if (party_of(s).codes == codes) return true;
         return false;
       };
+      std::vector<std::vector<std::string>> source_codes;
+      for (int g : sources) source_codes.push_back(PartyOf(g).codes);
       for (const std::vector<int>* list : {&near, &far}) {
         for (int c : *list) {
-          for (int g : groups_of(c))
+          for (int g : groups_of(c, &source_codes))
             if (std::find(sources.begin(), sources.end(), g) == sources.end() &&
                 std::find(targets.begin(), targets.end(), g) == targets.end() &&
                 !names_source(g))
@@ -541,6 +573,10 @@ bool SentenceCoder::CodeOnParse() {
         if (t < 0 || !below[t]) continue;
         if (std::find(sources.begin(), sources.end(), gi) != sources.end())
           continue;
+        bool names_a_source = false;
+        for (int src : sources)
+          if (PartyOf(src).codes == PartyOf(gi).codes) names_a_source = true;
+        if (names_a_source) continue;
         targets.push_back(gi);
         break;
       }
