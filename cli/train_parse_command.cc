@@ -24,7 +24,9 @@ void AddTrainParseSubcommand(CLI::App* train, int* exit_code) {
                   "Training treebank(s), CoNLL-U; several are read as one")
       ->required();
   cmd->add_option("--dev", options->dev_path,
-                  "Development treebank: UAS/LAS logged after each epoch");
+                  "Development treebank: UAS/LAS logged after each epoch; "
+                  "the model keeps the weights of the epoch with the best "
+                  "dev LAS");
   cmd->add_option("--tagger", options->tagger_path,
                   "Part-of-speech model whose tags the parser learns from")
       ->capture_default_str();

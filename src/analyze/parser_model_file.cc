@@ -156,6 +156,7 @@ Result<ParserModel> DeserializeParserModel(std::string_view bytes,
     return DataLoss(prefix + ": " + std::to_string(body.size() - in.offset()) +
                     " unexpected bytes before the checksum");
   }
+  model.Prepare();
   std::vector<ParserSelfTest> reparsed = model.self_test;
   model.FillSelfTest(&reparsed);
   for (size_t s = 0; s < reparsed.size(); ++s) {

@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "analyze/conllu.h"
@@ -217,6 +219,135 @@ TEST(ParserTest, RejectsAnotherFormatVersion) {
   for (int i = 0; i < 8; ++i) body.push_back(static_cast<char>(sum >> (8 * i)));
   EXPECT_EQ(DeserializeParserModel(body, "m").status().code(),
             StatusCode::kParseError);
+}
+
+TEST(ParserTest, ScorerAddsWhatTheSparseRowsHold) {
+  // Rows long enough to be stored dense and short ones, over 103 classes;
+  // the scores must equal a plain sum over the rows' (class, weight) pairs.
+  const int classes = 103;
+  std::vector<FeatureWeights::Row> rows;
+  uint64_t state = 12345;
+  auto next = [&state]() {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
+  for (int r = 0; r < 200; ++r) {
+    FeatureWeights::Row row;
+    row.key = next() << 20 | static_cast<uint64_t>(r);
+    int count = r % 3 == 0 ? 30 + static_cast<int>(next() % 70)
+                           : 1 + static_cast<int>(next() % 10);
+    for (int c = 0; c < classes && static_cast<int>(row.weights.size()) < count;
+         c += 1 + static_cast<int>(next() % 3)) {
+      int16_t weight =
+          static_cast<int16_t>(static_cast<int>(next() % 2001) - 1000);
+      row.weights.push_back(LabelWeight{weight, static_cast<uint8_t>(c), 0});
+    }
+    rows.push_back(row);
+  }
+  FeatureWeights weights(rows);
+  ParserScorer scorer(weights, classes);
+  ASSERT_FALSE(scorer.empty());
+  ASSERT_GE(scorer.dense_stride(), classes);
+  // Sets of keys, some of them absent from the table.
+  for (int trial = 0; trial < 50; ++trial) {
+    uint64_t keys[kMaxParserFeatures];
+    int count = 1 + static_cast<int>(next() % kMaxParserFeatures);
+    std::vector<int64_t> expected(classes, 0);
+    for (int k = 0; k < count; ++k) {
+      size_t r = next() % (rows.size() + 20);
+      keys[k] = r < rows.size() ? rows[r].key : next() << 1 | 1;
+      if (r >= rows.size()) continue;
+      for (const LabelWeight& w : rows[r].weights) {
+        expected[w.label] += w.weight;
+      }
+    }
+    int32_t scores[256] = {};
+    scorer.AddScores(keys, count, scores);
+    for (int c = 0; c < classes; ++c) {
+      ASSERT_EQ(scores[c], expected[c]) << "trial " << trial << " class " << c;
+    }
+  }
+}
+
+TEST(ParserTest, ParsesTheSameWithAndWithoutTheScorer) {
+  ParserModel fast = TrainTiny();
+  ASSERT_FALSE(fast.scorer.empty());
+  ParserModel slow = fast;
+  slow.scorer = ParserScorer();
+  std::vector<ParserSelfTest> a = fast.self_test, b = fast.self_test;
+  for (const ConlluSentence& sentence : Treebank()) {
+    a.push_back(SelfTestOf(sentence));
+    b.push_back(SelfTestOf(sentence));
+  }
+  fast.FillSelfTest(&a);
+  slow.FillSelfTest(&b);
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].heads, b[i].heads) << i;
+    EXPECT_EQ(a[i].labels, b[i].labels) << i;
+  }
+}
+
+TEST(ParserTest, FeatureKeysDependOnTheConfiguration) {
+  // The extractor writes at most kMaxParserFeatures distinct-template
+  // keys, and a word's identity reaches them: two sentences differing in
+  // the first buffer word give different keys, the same sentence the same.
+  std::vector<ParserWord> one = {RootParserWord(),
+                                 MakeParserWord("Russia", "PROPN", "NNP"),
+                                 MakeParserWord("attacked", "VERB", "VBD")};
+  std::vector<ParserWord> two = one;
+  two[1] = MakeParserWord("NATO", "PROPN", "NNP");
+  Configuration config(2);
+  uint64_t a[kMaxParserFeatures], b[kMaxParserFeatures], c[kMaxParserFeatures];
+  int na = ExtractParserFeatures(config, one.data(), a);
+  int nb = ExtractParserFeatures(config, two.data(), b);
+  int nc = ExtractParserFeatures(config, one.data(), c);
+  ASSERT_GT(na, 50);
+  ASSERT_LE(na, kMaxParserFeatures);
+  ASSERT_EQ(na, nb);
+  ASSERT_EQ(na, nc);
+  EXPECT_TRUE(std::equal(a, a + na, c));
+  EXPECT_FALSE(std::equal(a, a + na, b));
+  // The extractor's inlined key combination is features.h's CombineKeys:
+  // the bias key (template 1) and the stack top's word (template 2, the
+  // root here).
+  const uint64_t kTemplateStep = 0xd6e8feb86659fd93ULL;
+  EXPECT_EQ(a[0], CombineKeys(kTemplateStep, 0));
+  EXPECT_EQ(a[1], CombineKeys(2 * kTemplateStep, RootParserWord().word));
+  std::vector<uint64_t> sorted(a, a + na);
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end());
+}
+
+TEST(ParserTest, TrainsOnALiftedNonProjectiveTree) {
+  // The tiny treebank plus a non-projective tree: the arc 2 -> 5 spans
+  // the root word 4, which does not descend from 2. The trainer lifts it
+  // instead of skipping it, unless told not to.
+  std::string text = kTreebank;
+  text +=
+      "1\tWhat\twhat\tPRON\tWP\t_\t3\tobj\t_\t_\n"
+      "2\tdid\tdo\tAUX\tVBD\t_\t3\taux\t_\t_\n"
+      "3\tNATO\tNATO\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+      "4\tsay\tsay\tVERB\tVB\t_\t0\troot\t_\t_\n"
+      "5\t?\t?\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+      "\n";
+  auto parsed = ParseConllu(text, "tiny.conllu");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  ParserTrainerOptions options;
+  options.epochs = 2;
+  std::ostringstream log;
+  options.log = &log;
+  ASSERT_TRUE(TrainParser(*parsed, {}, options).ok());
+  EXPECT_NE(log.str().find("training on 7 trees (1 made projective"),
+            std::string::npos)
+      << log.str();
+  options.projectivize = false;
+  std::ostringstream log2;
+  options.log = &log2;
+  ASSERT_TRUE(TrainParser(*parsed, {}, options).ok());
+  EXPECT_NE(log2.str().find("training on 6 trees (0 made projective by "
+                            "lifting, 1 skipped)"),
+            std::string::npos)
+      << log2.str();
 }
 
 }  // namespace

@@ -164,7 +164,7 @@ Result<ParserModel> TrainParser(const std::vector<ConlluSentence>& train,
   int classes = ClassCount(num_labels);
 
   std::vector<Example> examples;
-  size_t skipped = 0;
+  size_t skipped = 0, lifted = 0;
   std::vector<std::string> forms, upos, xpos;
   for (const ConlluSentence& sentence : train) {
     Example example;
@@ -184,9 +184,16 @@ Result<ParserModel> TrainParser(const std::vector<ConlluSentence>& train,
       // The root relation only on the arc from the root, and back.
       if ((word.head == 0) != (it->second == model.root_label)) usable = false;
     }
-    if (!usable || !IsProjective(example.gold)) {
+    if (!usable) {
       ++skipped;
       continue;
+    }
+    if (!IsProjective(example.gold)) {
+      if (!options.projectivize || Projectivize(&example.gold) < 0) {
+        ++skipped;
+        continue;
+      }
+      ++lifted;
     }
     Tokens(sentence, &forms, &upos, &xpos);
     MakeParserWords(forms, upos, xpos, &example.words);
@@ -196,9 +203,9 @@ Result<ParserModel> TrainParser(const std::vector<ConlluSentence>& train,
     return InvalidArgument("no projective training trees");
   }
   if (options.log != nullptr) {
-    *options.log << "training on " << examples.size() << " trees (" << skipped
-                 << " non-projective or malformed skipped), " << num_labels
-                 << " relations" << std::endl;
+    *options.log << "training on " << examples.size() << " trees (" << lifted
+                 << " made projective by lifting, " << skipped << " skipped), "
+                 << num_labels << " relations" << std::endl;
   }
 
   TrainRows rows;
@@ -211,6 +218,9 @@ Result<ParserModel> TrainParser(const std::vector<ConlluSentence>& train,
   std::vector<int> costs;
   uint64_t keys[kMaxParserFeatures];
   float scores[256];
+  int best_epoch = 0;
+  size_t best_las = 0;
+  FeatureWeights best_weights;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     auto started = std::chrono::steady_clock::now();
     for (size_t i = order.size(); i > 1; --i) {
@@ -264,6 +274,22 @@ Result<ParserModel> TrainParser(const std::vector<ConlluSentence>& train,
         config.Apply(next);
       }
     }
+    AttachmentCounts counts;
+    if (!dev.empty()) {
+      ParserModel snapshot;
+      snapshot.labels = model.labels;
+      snapshot.root_label = model.root_label;
+      Finalize(rows, now, options.prune_fraction, &snapshot);
+      snapshot.Prepare();
+      counts = CountAttachments(snapshot, dev);
+      // Ties keep the earlier, smaller model.
+      if (options.keep_best_dev_epoch &&
+          (best_epoch == 0 || counts.labelled_correct > best_las)) {
+        best_epoch = epoch;
+        best_las = counts.labelled_correct;
+        best_weights = std::move(snapshot.weights);
+      }
+    }
     if (options.log != nullptr) {
       double seconds = std::chrono::duration<double>(
                            std::chrono::steady_clock::now() - started)
@@ -275,22 +301,26 @@ Result<ParserModel> TrainParser(const std::vector<ConlluSentence>& train,
                     rows.size(), seconds);
       *options.log << line;
       if (!dev.empty()) {
-        ParserModel snapshot;
-        snapshot.labels = model.labels;
-        snapshot.root_label = model.root_label;
-        Finalize(rows, now, options.prune_fraction, &snapshot);
-        AttachmentCounts counts = CountAttachments(snapshot, dev);
         std::snprintf(
-            line, sizeof line, ", dev UAS %.2f%% LAS %.2f%% (%zu weights)",
+            line, sizeof line, ", dev UAS %.2f%% LAS %.2f%%",
             counts.words ? 100.0 * counts.head_correct / counts.words : 0.0,
-            counts.words ? 100.0 * counts.labelled_correct / counts.words : 0.0,
-            snapshot.weights.weight_count());
+            counts.words ? 100.0 * counts.labelled_correct / counts.words
+                         : 0.0);
         *options.log << line;
       }
       *options.log << std::endl;
     }
   }
-  Finalize(rows, now, options.prune_fraction, &model);
+  if (best_epoch > 0) {
+    model.weights = std::move(best_weights);
+    if (options.log != nullptr) {
+      *options.log << "keeping the weights of epoch " << best_epoch
+                   << " (best dev LAS)" << std::endl;
+    }
+  } else {
+    Finalize(rows, now, options.prune_fraction, &model);
+  }
+  model.Prepare();
   model.self_test = options.self_test;
   model.FillSelfTest(&model.self_test);
   if (options.log != nullptr) {

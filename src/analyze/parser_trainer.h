@@ -25,6 +25,12 @@ struct ParserTrainerOptions {
   double explore_probability = 0.9;
   // Averaged weights smaller than this fraction of the largest are dropped.
   double prune_fraction = 0.015;
+  // Non-projective training trees are made projective by lifting
+  // (transition_system.h) instead of being skipped.
+  bool projectivize = true;
+  // With a dev set, the model keeps the weights of the epoch with the best
+  // dev LAS rather than those of the last epoch.
+  bool keep_best_dev_epoch = true;
   // Sentences (words and tags) whose parses are stored in the model and
   // checked on load; their heads and labels are filled by the trainer.
   std::vector<ParserSelfTest> self_test;
@@ -33,8 +39,9 @@ struct ParserTrainerOptions {
 
 // Trains on the trees of `train`, reading FORM, UPOS, XPOS, HEAD and
 // DEPREL (give it the tags the parser will see at run time: predicted
-// ones). Sentences that are not projective trees are skipped. After each
-// epoch logs UAS/LAS on `dev` when it is non-empty. Deterministic for a
+// ones). Non-projective trees are lifted or skipped (see `projectivize`),
+// malformed ones skipped. After each epoch logs UAS/LAS on `dev` when it
+// is non-empty. Deterministic for a
 // given seed. InvalidArgument when no training sentence is usable or there
 // are more than 127 relations, or none is "root".
 Result<ParserModel> TrainParser(const std::vector<ConlluSentence>& train,

@@ -76,6 +76,56 @@ bool IsProjective(const GoldTree& tree) {
   return roots == 1;
 }
 
+namespace {
+
+// Whether every word strictly between `head` and `dependent` descends from
+// `head` (heads must be acyclic).
+bool ArcIsProjective(const GoldTree& tree, int head, int dependent) {
+  int lo = head < dependent ? head : dependent;
+  int hi = head < dependent ? dependent : head;
+  for (int k = lo + 1; k < hi; ++k) {
+    int a = k;
+    while (a != 0 && a != head) a = tree.heads[a];
+    if (a != head) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int Projectivize(GoldTree* tree) {
+  int n = tree->n();
+  int roots = 0;
+  for (int d = 1; d <= n; ++d) {
+    int h = tree->heads[d];
+    if (h < 0 || h > n || h == d) return -1;
+    roots += h == 0;
+    // Cycle check: the path up from d reaches the root within n steps.
+    int a = d;
+    for (int steps = 0; a != 0 && steps <= n; ++steps) a = tree->heads[a];
+    if (a != 0) return -1;
+  }
+  if (roots != 1) return -1;
+  int lifts = 0;
+  for (;;) {
+    int best = -1, best_length = 0;
+    for (int d = 1; d <= n; ++d) {
+      int h = tree->heads[d];
+      int length = h < d ? d - h : h - d;
+      if (h == 0 || (best >= 0 && length >= best_length)) continue;
+      if (!ArcIsProjective(*tree, h, d)) {
+        best = d;
+        best_length = length;
+      }
+    }
+    if (best < 0) return lifts;
+    // The head is not the root (arcs from the root never cross in a tree
+    // with one root word), so it has a head to lift to.
+    tree->heads[best] = tree->heads[tree->heads[best]];
+    ++lifts;
+  }
+}
+
 void TransitionCosts(const Configuration& config, const GoldTree& gold,
                      int num_labels, int root_label, std::vector<int>* costs) {
   int classes = ClassCount(num_labels);

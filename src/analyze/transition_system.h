@@ -85,6 +85,13 @@ struct GoldTree {
 // True when no arcs of `tree` cross (and it has one root word).
 bool IsProjective(const GoldTree& tree);
 
+// Makes a well-formed `tree` (one root word, no cycle) projective by
+// lifting: while some arc crosses another, the dependent of the shortest
+// such arc is reattached to its head's head, keeping its label (Nivre and
+// Nilsson 2005, without their label encoding). Returns the number of
+// lifts, or -1 (and leaves `tree` unchanged) when it is not well formed.
+int Projectivize(GoldTree* tree);
+
 // The dynamic oracle: costs[c] for every class c (ClassCount(labels) of
 // them) is the number of gold arcs, plus one for a wrong label on a
 // correct arc, that become unreachable by applying c in `config`;

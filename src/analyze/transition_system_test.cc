@@ -102,6 +102,57 @@ TEST(TransitionSystemTest, DetectsCrossingArcs) {
   EXPECT_FALSE(IsProjective(two_roots));
 }
 
+TEST(TransitionSystemTest, ProjectivizeLiftsTheShortestCrossingArc) {
+  // Root 3; 3 -> 1, 3 -> 2 and 2 -> 4: "2 -> 4" crosses the root arc's
+  // span of 3 (3 lies between 2 and 4 but does not descend from 2). The
+  // only lift reattaches 4 to 2's head, 3, keeping 4's label.
+  GoldTree tree{{-1, 3, 3, 0, 2}, {-1, 1, 1, 0, 2}};
+  EXPECT_EQ(Projectivize(&tree), 1);
+  EXPECT_EQ(tree.heads, (std::vector<int>{-1, 3, 3, 0, 3}));
+  EXPECT_EQ(tree.labels, (std::vector<int>{-1, 1, 1, 0, 2}));
+  EXPECT_TRUE(IsProjective(tree));
+}
+
+TEST(TransitionSystemTest, ProjectivizeMakesEveryTreeProjective) {
+  // Random trees made non-projective by reattaching words to random
+  // non-descendants; lifting must end in a projective tree with the same
+  // root word, and leave projective trees alone.
+  for (uint64_t seed = 1; seed <= 300; ++seed) {
+    int n = 2 + static_cast<int>(seed % 15);
+    GoldTree tree = RandomTree(n, seed);
+    GoldTree same = tree;
+    EXPECT_EQ(Projectivize(&same), 0);
+    EXPECT_EQ(same.heads, tree.heads);
+    uint64_t state = seed * 7919;
+    for (int round = 0; round < 3; ++round) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      int d = 1 + static_cast<int>((state >> 33) % n);
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      int h = 1 + static_cast<int>((state >> 33) % n);
+      if (tree.heads[d] == 0 || h == d) continue;
+      // h must not descend from d, or the new arc would close a cycle.
+      int a = h;
+      while (a != 0 && a != d) a = tree.heads[a];
+      if (a == d) continue;
+      tree.heads[d] = h;
+    }
+    int root = 0;
+    for (int i = 1; i <= n; ++i) root = tree.heads[i] == 0 ? i : root;
+    int lifts = Projectivize(&tree);
+    EXPECT_GE(lifts, 0) << seed;
+    EXPECT_TRUE(IsProjective(tree)) << seed;
+    EXPECT_EQ(tree.heads[root], 0) << seed;
+  }
+}
+
+TEST(TransitionSystemTest, ProjectivizeRejectsMalformedTrees) {
+  GoldTree two_roots{{-1, 0, 0}, {-1, 0, 0}};
+  EXPECT_EQ(Projectivize(&two_roots), -1);
+  GoldTree cycle{{-1, 0, 3, 2}, {-1, 0, 1, 1}};
+  EXPECT_EQ(Projectivize(&cycle), -1);
+  EXPECT_EQ(cycle.heads, (std::vector<int>{-1, 0, 3, 2}));
+}
+
 TEST(TransitionSystemTest, StaticOracleReproducesEveryProjectiveTree) {
   for (int seed = 1; seed <= 500; ++seed) {
     GoldTree gold = RandomTree(1 + seed % 25, seed * 7919);

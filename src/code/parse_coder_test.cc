@@ -218,6 +218,18 @@ TEST_F(ParseCoderTest, NominalEventTakesThePossessorAsSource) {
   EXPECT_TRUE(got.count({"ROH", "GON", "042"})) << got.size();
 }
 
+TEST_F(ParseCoderTest, APronounBackToTheGoverningSubjectIsNotTheActor) {
+  // "Rohan condemned his visit to Gondor": "his" is not Rohan (read back to
+  // the nearest actor, it would be), so no visit by Rohan is coded; the
+  // condemnation reaches Gondor past the pronoun.
+  std::set<Triple> got = Code(
+      "Rohan 2 nsubj PROPN NNP; condemned 0 root VERB VBD;"
+      "his 4 nmod:poss PRON PRP$; visit 2 obj NOUN NN; to 6 case ADP IN;"
+      "Gondor 4 nmod PROPN NNP; . 2 punct PUNCT .");
+  EXPECT_EQ(got.count({"ROH", "GON", "042"}), 0u);
+  EXPECT_EQ(got.count({"ROH", "GON", "122"}), 1u);
+}
+
 TEST_F(ParseCoderTest, WithoutAParseTheSparsePathCodes) {
   std::vector<std::string> rules;
   EXPECT_EQ(Code("Arnor 2 nsubj PROPN NNP; condemned 0 root VERB VBD;"

@@ -258,9 +258,16 @@ bool SentenceCoder::CodeOnParse() {
       bool infinitival = false;
       for (int c : kids[t])
         if (tok(c).deprel == "mark" && tok(c).lemma == "to") infinitival = true;
-      if (!(rel == "xcomp" ||
-            ((rel == "advcl" || rel == "ccomp") && infinitival)))
+      // Up through "to"-complements, and through the nouns they modify
+      // ("provide support to Ukraine to help Kyiv fight": the fight hangs
+      // on the support, which hangs on the providing).
+      const bool nominal_link =
+          rel == "obj" || rel == "obl" || rel == "nmod" || rel == "iobj";
+      if (!(rel == "xcomp" || nominal_link ||
+            ((rel == "advcl" || rel == "ccomp" || rel == "acl") &&
+             infinitival)))
         return false;
+      if (nominal_link && t == h) return false;
       t = head_of(t);
       if (t >= 0 && coded_token[t]) return true;
     }
@@ -504,6 +511,26 @@ bool SentenceCoder::CodeOnParse() {
         if (agent >= 0) sources = groups_of(agent);
       } else if (subject >= 0) {
         sources = subject_groups();
+      }
+    }
+    if (nominal) {
+      // "North Korea condemned his visits": a pronoun read back to the
+      // subject of the verb whose object the noun is cannot be right
+      // (nobody condemns their own visit); leave the event out. ("He said
+      // during his visit" is fine: there the noun is no object.)
+      int poss = child_with(h, {"nmod:poss"});
+      int governor = head_of(h);
+      if (poss >= 0 && governor >= 0 && tok(poss).upos == "PRON" &&
+          BaseRelation(tok(h).deprel) == "obj") {
+        int governor_subject = child_with(governor, {"nsubj"});
+        if (governor_subject >= 0) {
+          std::vector<int> subjects = groups_of(governor_subject);
+          bool same = false;
+          for (int g : sources)
+            for (int sg : subjects)
+              if (PartyOf(g).codes == PartyOf(sg).codes) same = true;
+          if (same) sources.clear();
+        }
       }
     }
     if (targets.empty()) {
