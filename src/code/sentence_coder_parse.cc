@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "code/dependency_tree.h"
 #include "code/sentence_coder.h"
 
 namespace dyad::coder_internal {
@@ -14,7 +15,7 @@ namespace dyad::coder_internal {
 namespace {
 
 std::string_view BaseRelation(std::string_view deprel) {
-  return deprel.substr(0, deprel.find(':'));
+  return DependencyTree::BaseRelation(deprel);
 }
 
 bool IsNegation(const TokenAnalysis& t) {
@@ -64,16 +65,12 @@ bool SentenceCoder::CodeOnParse() {
   const int first = static_cast<int>(sentence.first_token);
   const int count = static_cast<int>(sentence.token_count);
   const int nw = static_cast<int>(w_.size());
-  auto tok = [&](int t) -> const TokenAnalysis& {
-    return doc_.analysis[first + t];
+  const DependencyTree tree(doc_, sentence);
+  auto tok = [&](int t) -> const TokenAnalysis& { return tree.token(t); };
+  auto head_of = [&](int t) { return tree.head(t); };
+  auto kids = [&](int t) -> const std::vector<int>& {
+    return tree.children(t);
   };
-  auto head_of = [&](int t) {
-    int h = tok(t).head - first;
-    return h >= 0 && h < count ? h : -1;
-  };
-  std::vector<std::vector<int>> kids(count);
-  for (int t = 0; t < count; ++t)
-    if (int h = head_of(t); h >= 0) kids[h].push_back(t);
 
   // Word -> token of the sentence (by the byte where the word starts).
   std::vector<int> word_token(nw, -1);
@@ -113,7 +110,7 @@ bool SentenceCoder::CodeOnParse() {
         };
         std::vector<int> heads = {t};
         for (size_t i = 0; i < heads.size(); ++i)
-          for (int c : kids[heads[i]])
+          for (int c : kids(heads[i]))
             if (BaseRelation(tok(c).deprel) == "conj") heads.push_back(c);
         for (int h : heads) {
           if (token_actor[h] >= 0 && !avoided(actors_[token_actor[h]].group)) {
@@ -126,7 +123,7 @@ bool SentenceCoder::CodeOnParse() {
           for (size_t i = 0; i < queue.size(); ++i) {
             int found = -1;
             for (int pass = 0; pass < 3 && found < 0; ++pass) {
-              for (int c : kids[queue[i]]) {
+              for (int c : kids(queue[i])) {
                 std::string_view rel = BaseRelation(tok(c).deprel);
                 bool take =
                     pass == 0 ? tok(c).deprel == "nmod:poss"
@@ -151,20 +148,12 @@ bool SentenceCoder::CodeOnParse() {
         }
         return out;
       };
-  auto child_with = [&](int h, std::initializer_list<std::string_view> rels) {
-    for (int c : kids[h])
-      for (std::string_view r : rels)
-        if (tok(c).deprel == r) return c;
-    return -1;
+  auto child_with = [&](int h,
+                        std::initializer_list<std::string_view> relations) {
+    return tree.ChildWith(h, relations);
   };
-  auto case_of = [&](int t) -> std::string_view {
-    for (int c : kids[t])
-      if (BaseRelation(tok(c).deprel) == "case") return tok(c).lemma;
-    return {};
-  };
-  auto is_passive = [&](int h) {
-    return child_with(h, {"nsubj:pass", "aux:pass", "csubj:pass"}) >= 0;
-  };
+  auto case_of = [&](int t) { return tree.CaseOf(t); };
+  auto is_passive = [&](int h) { return tree.IsPassive(h); };
 
   // The subject of predicate `h`: its own, or the one it shares.
   auto subject_of = [&](auto&& self, int h, int depth) -> int {
@@ -200,14 +189,6 @@ bool SentenceCoder::CodeOnParse() {
   for (size_t i = 0; i < verbs_.size(); ++i) {
     verb_token[i] = word_token[verbs_[i].start];
   }
-  auto finite_clause = [&](int c) {
-    for (int k : kids[c]) {
-      std::string_view rel = BaseRelation(tok(k).deprel);
-      if (rel == "nsubj" || rel == "csubj" || rel == "expl") return true;
-    }
-    const std::string& x = tok(c).xpos;
-    return x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
-  };
   auto clause_range = [&](int h, int* cs, int* ce) {
     std::vector<bool> in(count, false);
     std::vector<int> stack = {h};
@@ -215,7 +196,7 @@ bool SentenceCoder::CodeOnParse() {
     while (!stack.empty()) {
       int t = stack.back();
       stack.pop_back();
-      for (int c : kids[t]) {
+      for (int c : kids(t)) {
         std::string_view rel = BaseRelation(tok(c).deprel);
         if (rel == "parataxis") continue;
         // A clause of its own (its own subject, or a finite verb) belongs
@@ -223,7 +204,7 @@ bool SentenceCoder::CodeOnParse() {
         // wage war on the Rohans").
         if ((rel == "conj" || rel == "advcl" || rel == "ccomp" ||
              rel == "acl" || rel == "csubj") &&
-            finite_clause(c))
+            tree.IsFiniteClause(c))
           continue;
         in[c] = true;
         stack.push_back(c);
@@ -241,23 +222,16 @@ bool SentenceCoder::CodeOnParse() {
 
   // Verbs nearer the root first, so a verb that codes can silence its
   // complements ("called for Seoul to provide support" is the call).
-  auto depth_of = [&](int t) {
-    int d = 0;
-    for (int h = head_of(t); h >= 0 && d < count; h = head_of(h)) ++d;
-    return d;
-  };
   std::vector<size_t> order(verbs_.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return depth_of(verb_token[a]) < depth_of(verb_token[b]);
+    return tree.Depth(verb_token[a]) < tree.Depth(verb_token[b]);
   });
   std::vector<bool> coded_token(count, false);
   auto complement_of_coded = [&](int h) {
     for (int t = h, d = 0; t >= 0 && d < 8; ++d) {
       std::string_view rel = BaseRelation(tok(t).deprel);
-      bool infinitival = false;
-      for (int c : kids[t])
-        if (tok(c).deprel == "mark" && tok(c).lemma == "to") infinitival = true;
+      const bool infinitival = tree.IsInfinitival(t);
       // Up through "to"-complements, and through the nouns they modify
       // ("provide support to Ukraine to help Kyiv fight": the fight hangs
       // on the support, which hangs on the providing).
@@ -275,7 +249,7 @@ bool SentenceCoder::CodeOnParse() {
   };
   auto negated_or_modal = [&](int h) {
     for (int t = h, d = 0; t >= 0 && d < 8; ++d) {
-      for (int c : kids[t])
+      for (int c : kids(t))
         if (IsNegation(tok(c)) || IsModal(tok(c))) return true;
       if (BaseRelation(tok(t).deprel) != "xcomp") break;
       t = head_of(t);
@@ -355,7 +329,7 @@ bool SentenceCoder::CodeOnParse() {
       std::vector<int> out = groups_of(subject);
       int p = head_of(subject);
       if (p >= 0 && BaseRelation(tok(subject).deprel) == "nsubj")
-        for (int c : kids[p])
+        for (int c : kids(p))
           if (c != subject && tok(c).deprel == tok(subject).deprel)
             for (int g : groups_of(c))
               if (std::find(out.begin(), out.end(), g) == out.end())
@@ -389,7 +363,7 @@ bool SentenceCoder::CodeOnParse() {
       if (object >= 0) {
         conjuncts.push_back(object);
         for (size_t i = 0; i < conjuncts.size(); ++i)
-          for (int c : kids[conjuncts[i]])
+          for (int c : kids(conjuncts[i]))
             if (BaseRelation(tok(c).deprel) == "conj") conjuncts.push_back(c);
       }
       if (conjuncts.size() > 1) {
@@ -406,7 +380,7 @@ bool SentenceCoder::CodeOnParse() {
                 lo = std::min(lo, i);
                 hi = std::max(hi, i);
               }
-            for (int k : kids[t])
+            for (int k : kids(t))
               if (BaseRelation(tok(k).deprel) != "conj" &&
                   BaseRelation(tok(k).deprel) != "cc")
                 stack.push_back(k);
@@ -465,7 +439,7 @@ bool SentenceCoder::CodeOnParse() {
     // welcomed their resumption of ties with Osgiliath").
     if (b.compound >= 0) {
       bool object_outside = false;
-      for (int c : kids[h]) {
+      for (int c : kids(h)) {
         std::string_view rel = BaseRelation(tok(c).deprel);
         if (rel != "obj" && rel != "iobj" && rel != "obl") continue;
         for (int g : groups_of(c))
@@ -505,7 +479,7 @@ bool SentenceCoder::CodeOnParse() {
       } else if (passive) {
         int agent = child_with(h, {"obl:agent"});
         if (agent < 0)
-          for (int c : kids[h])
+          for (int c : kids(h))
             if (BaseRelation(tok(c).deprel) == "obl" && case_of(c) == "by")
               agent = c;
         if (agent >= 0) sources = groups_of(agent);
@@ -536,7 +510,7 @@ bool SentenceCoder::CodeOnParse() {
     if (targets.empty()) {
       if (passive && subject >= 0) targets = subject_groups();
       std::vector<int> near, far;
-      for (int c : kids[h]) {
+      for (int c : kids(h)) {
         std::string_view rel = BaseRelation(tok(c).deprel);
         if (tok(c).deprel == "obl:agent" || tok(c).deprel == "obl:tmod" ||
             tok(c).deprel == "obl:npmod")
@@ -585,14 +559,7 @@ bool SentenceCoder::CodeOnParse() {
     // own clause.
     if (targets.empty() && !sources.empty()) {
       // The first actor anywhere below the verb.
-      std::vector<bool> below(count, false);
-      std::vector<int> stack = {h};
-      while (!stack.empty()) {
-        int t = stack.back();
-        stack.pop_back();
-        below[t] = true;
-        for (int k : kids[t]) stack.push_back(k);
-      }
+      const std::vector<bool> below = tree.Subtree(h);
       for (size_t g = 0; g < groups_.size(); ++g) {
         int gi = static_cast<int>(g);
         if (groups_[g].start <= v.end) continue;
