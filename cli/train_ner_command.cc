@@ -3,9 +3,12 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "commands.h"
 #include "dyad/analyze.h"
+#include "dyad/lexicon.h"
+#include "dyad/petrarch_lexicon.h"
 
 namespace dyad::cli {
 
@@ -13,6 +16,7 @@ void AddTrainNerSubcommand(CLI::App* train, int* exit_code) {
   struct Options {
     NerTrainOptions train;
     std::string pos_model = "models/en_pos.dyad";
+    std::vector<std::string> actor_dictionaries;
     std::string out;
   };
   auto options = std::make_shared<Options>();
@@ -36,6 +40,10 @@ void AddTrainNerSubcommand(CLI::App* train, int* exit_code) {
                   "CoNLL-U treebank(s) the POS model was trained on: corpus "
                   "sentences from it are tagged by taggers trained on the "
                   "half that did not contain them (jackknifing)");
+  cmd->add_option("--actor-dictionaries", options->actor_dictionaries,
+                  "PETRARCH actor dictionaries (e.g. the Phoenix *.actors.txt "
+                  "files) whose names become a gazetteer of their own, typed "
+                  "by their codes (see NerActorNamesFromLexicon)");
   cmd->add_option("--out", options->out, "Model file to write")->required();
   cmd->add_option("--epochs", options->train.epochs, "Training epochs")
       ->capture_default_str()
@@ -49,6 +57,27 @@ void AddTrainNerSubcommand(CLI::App* train, int* exit_code) {
       std::cerr << "dyad train ner: " << pos.status().ToString() << "\n";
       *exit_code = kExitFatal;
       return;
+    }
+    if (!options->actor_dictionaries.empty()) {
+      Lexicon actors;
+      std::vector<std::string> errors;
+      for (const std::string& path : options->actor_dictionaries) {
+        Status loaded = LoadPetrarchActors(path, &actors, &errors);
+        if (!loaded.ok()) {
+          std::cerr << "dyad train ner: " << loaded.ToString() << "\n";
+          *exit_code = kExitFatal;
+          return;
+        }
+      }
+      options->train.actor_names = NerActorNamesFromLexicon(actors);
+      size_t by_type[3] = {0, 0, 0};
+      for (const NerActorName& name : options->train.actor_names) {
+        ++by_type[name.type == "PERSON" ? 0 : name.type == "ORG" ? 1 : 2];
+      }
+      std::cerr << "actor dictionaries: " << actors.actors.size() << " actors, "
+                << options->train.actor_names.size() << " names (" << by_type[0]
+                << " PERSON, " << by_type[1] << " ORG, " << by_type[2]
+                << " PLACE), " << errors.size() << " lines skipped\n";
     }
     options->train.log = &std::cerr;
     auto tagger = TrainNerTagger(options->train, *pos);

@@ -128,8 +128,10 @@ Result<UdAccuracy> EvaluatePosTagger(const PosTagger& tagger,
 // A BILOU entity tagger over PER, ORG and LOC, reported as PERSON, ORG and
 // PLACE: a structured averaged perceptron with Viterbi decoding over hashed
 // word, shape, affix, context, part-of-speech (from a PosTagger) and
-// gazetteer features (phrases of dyad's default lexicon). See
-// models/README.md for the training command and accuracy.
+// gazetteer features (phrases of dyad's default lexicon and, as a table of
+// their own, names of PETRARCH actor dictionaries given to the trainer),
+// plus cue words that head organization or place names ("Bank", "Inc.",
+// "Street"). See models/README.md for the training command and accuracy.
 
 namespace analyze {
 struct NerModel;
@@ -181,6 +183,29 @@ class NerTagger {
   PosTagger pos_;
 };
 
+struct Lexicon;  // dyad/lexicon.h
+
+// A name for the entity tagger's actor-name gazetteer.
+struct NerActorName {
+  std::vector<std::string> words;  // as written; matched ignoring ASCII case
+  std::string type;                // "PERSON", "ORG" or "PLACE"
+};
+
+// The names of the actors of `lexicon` (the phrases of every Actor, e.g.
+// loaded from the Phoenix actor dictionaries with LoadPetrarchActors), with
+// the type their codes suggest:
+//   - PERSON when any code is restricted to dates (a dated role, such as
+//     "[AFGGOV 791227-861124]", is held by a person: leaders, officials);
+//   - otherwise from the undated code: PLACE for a bare three-letter
+//     country or region code ("AFGHANISTAN_ [AFG]" and its synonyms, which
+//     include cities and provinces), ORG for a longer code (governments,
+//     militaries, parties, IGOs, NGOs, media, companies, armed groups:
+//     "[AFGMIL]", "[IGOUNO]");
+//   - none for the null and discard codes ("---", "###", "+++").
+// Phrases of more than seven words are left out. The returned names are
+// copies; `lexicon` may go away.
+std::vector<NerActorName> NerActorNamesFromLexicon(const Lexicon& lexicon);
+
 struct NerTrainOptions {
   // Training corpora in CoNLL columns (UNER IOB2, re3d, wikigold; see
   // src/analyze/iob.h), read in order as one corpus. Types other than
@@ -193,6 +218,10 @@ struct NerTrainOptions {
   // did not see it, so the tags are as noisy in training as on new text
   // (the tagger tags its own training sentences almost perfectly).
   std::vector<std::string> pos_treebank_paths;
+  // Optional: names (see NerActorNamesFromLexicon) matched as a gazetteer
+  // of their own, apart from the default lexicon's, so that training learns
+  // how far to trust them. They are stored in the model as hashes.
+  std::vector<NerActorName> actor_names;
   int epochs = 10;
   uint64_t seed = 1;            // the shuffle of the training sentences
   std::ostream* log = nullptr;  // progress lines; may be null

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <unordered_map>
 
 #include "analyze/features.h"
 
@@ -58,6 +59,14 @@ enum NerTemplate : uint64_t {
   kPrevProfile,
   kNextProfile,
   kProfileTrigram,
+  kActor,
+  kPrevActor,
+  kNextActor,
+  kActorShape,
+  kActorGaz,
+  kCue,
+  kRunCue,
+  kRunCueShape,
   kTransition,
 };
 
@@ -88,6 +97,111 @@ uint64_t Mix(uint64_t x) {
 
 uint64_t Key(uint64_t templ, uint64_t value) {
   return CombineKeys(Mix(templ), value);
+}
+
+// What a word says about the capitalized name it belongs to: kCueOrg for
+// the heads of organization names ("Inc.", "Bank", "Ministry"), kCuePlace
+// for those of place names ("Street", "Lake"), kCueTitle for the titles
+// that open person names ("Mr.", "Dr.").
+enum NameCue : uint64_t {
+  kCueOrg = 1,
+  kCuePlace = 2,
+  kCueTitle = 4,
+};
+
+uint64_t CueOf(std::string_view lower) {
+  static constexpr std::string_view kOrg[] = {
+      "inc",          "inc.",          "corp",
+      "corp.",        "corporation",   "ltd",
+      "ltd.",         "llc",           "co",
+      "co.",          "company",       "group",
+      "bank",         "ministry",      "university",
+      "college",      "school",        "academy",
+      "institute",    "hospital",      "clinic",
+      "church",       "association",   "council",
+      "committee",    "commission",    "agency",
+      "department",   "dept.",         "club",
+      "foundation",   "society",       "party",
+      "union",        "court",         "board",
+      "services",     "airlines",      "airways",
+      "motors",       "systems",       "technologies",
+      "restaurant",   "cafe",          "hotel",
+      "store",        "center",        "centre",
+      "office",       "news",          "times",
+      "magazine",     "network",       "federation",
+      "organization", "organisation",  "authority",
+      "bureau",       "service",       "industries",
+      "enterprises",  "partners",      "associates",
+      "team",         "administration"};
+  static constexpr std::string_view kPlace[] = {
+      "street",    "st",        "st.",      "avenue",    "ave",    "ave.",
+      "road",      "rd",        "rd.",      "boulevard", "blvd",   "blvd.",
+      "drive",     "lane",      "park",     "lake",      "river",  "mountain",
+      "mountains", "mount",     "mt",       "mt.",       "island", "islands",
+      "county",    "city",      "province", "beach",     "bay",    "valley",
+      "airport",   "square",    "bridge",   "canyon",    "falls",  "coast",
+      "highway",   "peninsula", "sea",      "ocean",     "desert", "region"};
+  static constexpr std::string_view kTitle[] = {
+      "mr",   "mr.",  "mrs",  "mrs.",  "ms",       "ms.",       "dr",
+      "dr.",  "miss", "sir",  "prof",  "prof.",    "president", "senator",
+      "gov.", "sen.", "rep.", "judge", "minister", "king",      "queen"};
+  static const std::unordered_map<std::string_view, uint64_t>* const cues = [] {
+    auto* map = new std::unordered_map<std::string_view, uint64_t>;
+    for (std::string_view w : kOrg) map->emplace(w, kCueOrg);
+    for (std::string_view w : kPlace) map->emplace(w, kCuePlace);
+    for (std::string_view w : kTitle) map->emplace(w, kCueTitle);
+    return map;
+  }();
+  auto it = cues->find(lower);
+  return it == cues->end() ? 0 : it->second;
+}
+
+bool Capitalized(std::string_view word) {
+  return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+}
+
+// Words that may join the capitalized words of one name ("Bank of
+// America", "Johnson & Johnson").
+bool NameJoiner(std::string_view lower) {
+  return lower == "of" || lower == "&" || lower == "and" || lower == "for" ||
+         lower == "de" || lower == "the";
+}
+
+// Per word: 0 outside a run of capitalized words, else the cues found in
+// the run (and the title before it) times 8 plus the word's position in the
+// run (1 single, 2 first, 3 inside, 4 last). A word heading an organization
+// name tells every word of the name what it is part of.
+std::vector<uint64_t> RunCues(const std::vector<std::string_view>& words,
+                              const std::vector<std::string>& lower) {
+  const size_t n = words.size();
+  std::vector<uint64_t> out(n, 0);
+  for (size_t a = 0; a < n;) {
+    if (!Capitalized(words[a])) {
+      ++a;
+      continue;
+    }
+    size_t b = a + 1;
+    while (b < n) {
+      if (Capitalized(words[b])) {
+        ++b;
+      } else if (b + 1 < n && NameJoiner(lower[b]) &&
+                 Capitalized(words[b + 1])) {
+        b += 2;
+      } else {
+        break;
+      }
+    }
+    uint64_t cues = 0;
+    for (size_t i = a; i < b; ++i) cues |= CueOf(lower[i]) & ~kCueTitle;
+    if (CueOf(lower[a]) == kCueTitle) cues |= kCueTitle;
+    if (a > 0 && CueOf(lower[a - 1]) == kCueTitle) cues |= kCueTitle;
+    for (size_t i = a; i < b; ++i) {
+      uint64_t where = b - a == 1 ? 1 : i == a ? 2 : i + 1 == b ? 4 : 3;
+      out[i] = cues * 8 + where;
+    }
+    a = b;
+  }
+  return out;
 }
 
 int Prefix(int label) { return (label - 1) % 4; }
@@ -147,6 +261,7 @@ void ExtractNerFeatures(const std::vector<std::string_view>& words,
                         const std::vector<std::string_view>& pos,
                         const NerGazetteer& gazetteer,
                         const NerGazetteer& word_profiles,
+                        const NerGazetteer& actor_names,
                         NerSentenceFeatures* features) {
   const size_t n = words.size();
   // Two padding entries on each side.
@@ -171,6 +286,11 @@ void ExtractNerFeatures(const std::vector<std::string_view>& words,
   std::vector<uint64_t> profile(n + 4, 0);
   std::vector<uint32_t> profile_marks = word_profiles.Match(lower);
   for (size_t i = 0; i < n; ++i) profile[i + 2] = (profile_marks[i] >> 2) + 1;
+
+  std::vector<uint64_t> actor(n + 4, 0);
+  std::vector<uint32_t> actor_marks = actor_names.Match(lower);
+  for (size_t i = 0; i < n; ++i) actor[i + 2] = actor_marks[i] + 1;
+  std::vector<uint64_t> run_cues = RunCues(words, lower);
 
   const uint64_t casing = SentenceCasing(words);
   // Position of each word in its run of proper-noun tags (NNP, NNPS):
@@ -254,6 +374,14 @@ void ExtractNerFeatures(const std::vector<std::string_view>& words,
     add(kNextProfile, profile[i + 1]);
     add(kProfileTrigram,
         CombineKeys(CombineKeys(profile[i - 1], profile[i]), profile[i + 1]));
+    add(kActor, actor[i]);
+    add(kPrevActor, actor[i - 1]);
+    add(kNextActor, actor[i + 1]);
+    add(kActorShape, CombineKeys(actor[i], k.shape));
+    add(kActorGaz, CombineKeys(actor[i], gaz[i]));
+    add(kCue, CueOf(lower[w]));
+    add(kRunCue, run_cues[w]);
+    add(kRunCueShape, CombineKeys(run_cues[w], k.shape));
     features->offsets.push_back(static_cast<uint32_t>(features->keys.size()));
   }
 }

@@ -1,6 +1,7 @@
 // The entity tagger's labels and features. Labels are BILOU over three
 // types; features are hashed keys (features.h's hash) of the word, its
-// neighbours, their shapes and part-of-speech tags and gazetteer matches.
+// neighbours, their shapes and part-of-speech tags, gazetteer and actor-name
+// matches, and the cue words of the run of capitalized words around it.
 // Only the label transition depends on the previous label, so Viterbi
 // decoding is exact.
 #ifndef DYAD_ANALYZE_NER_FEATURES_H_
@@ -16,7 +17,7 @@
 namespace dyad::analyze {
 
 // Bump when the templates change: models record it and refuse another.
-inline constexpr uint32_t kNerFeatureSetId = 3;
+inline constexpr uint32_t kNerFeatureSetId = 4;
 
 // Label 0 is O; then for each type (PER, ORG, LOC) B, I, L, U.
 inline constexpr int kNerLabelCount = 13;
@@ -56,12 +57,15 @@ enum NerWordProfileBit : uint8_t {
 };
 
 // Fills `features` for `words`, given one part-of-speech tag per word (the
-// Penn tag from our tagger), the gazetteer and the word profiles (single
-// words with a NerWordProfileBit mask).
+// Penn tag from our tagger), the gazetteer, the word profiles (single
+// words with a NerWordProfileBit mask) and the names of the actor
+// dictionaries (a gazetteer of its own, so the weights say how far each is
+// trusted).
 void ExtractNerFeatures(const std::vector<std::string_view>& words,
                         const std::vector<std::string_view>& pos,
                         const NerGazetteer& gazetteer,
                         const NerGazetteer& word_profiles,
+                        const NerGazetteer& actor_names,
                         NerSentenceFeatures* features);
 
 // Best label sequence under emission[i * kNerLabelCount + label] plus

@@ -105,6 +105,25 @@ void NerGazetteer::Add(const std::vector<std::string_view>& words,
   max_words_ = std::max(max_words_, words.size());
 }
 
+void NerGazetteer::AddName(const std::vector<std::string_view>& words,
+                           uint8_t mask) {
+  Add(words, mask);
+  std::vector<std::string_view> split;
+  bool hyphen = false;
+  for (std::string_view w : words) {
+    size_t start = 0;
+    for (size_t i = 1; i + 1 < w.size(); ++i) {
+      if (w[i] != '-') continue;
+      hyphen = true;
+      split.push_back(w.substr(start, i - start));
+      split.push_back("-");
+      start = i + 1;
+    }
+    split.push_back(w.substr(start));
+  }
+  if (hyphen) Add(split, mask);
+}
+
 uint8_t NerGazetteer::Find(uint64_t hash) const {
   auto it = std::lower_bound(entries_.begin(), entries_.end(), hash,
                              [](const std::pair<uint64_t, uint8_t>& e,
@@ -116,14 +135,23 @@ std::vector<uint32_t> NerGazetteer::Match(
     const std::vector<std::string>& lower_words) const {
   std::vector<uint32_t> marks(lower_words.size(), 0);
   if (entries_.empty()) return marks;
-  std::vector<std::string_view> phrase;
+  // The candidate phrases at a position are prefixes of one joined string
+  // (PhraseHash's spelling), so it is built once per position.
+  std::string joined;
+  size_t ends[8] = {};
   for (size_t i = 0; i < lower_words.size();) {
     size_t matched = 0;
     uint8_t mask = 0;
     size_t longest = std::min(max_words_, lower_words.size() - i);
+    joined.clear();
+    for (size_t n = 1; n <= longest; ++n) {
+      if (n > 1) joined.push_back(' ');
+      joined.append(lower_words[i + n - 1]);
+      ends[n] = joined.size();
+    }
     for (size_t n = longest; n >= 1; --n) {
-      phrase.assign(lower_words.begin() + i, lower_words.begin() + i + n);
-      uint8_t found = Find((PhraseHash(phrase) & ~uint64_t{7}) | n);
+      uint64_t hash = HashBytes(std::string_view(joined).substr(0, ends[n]));
+      uint8_t found = Find((hash & ~uint64_t{7}) | n);
       if (found) {
         matched = n;
         mask = found;

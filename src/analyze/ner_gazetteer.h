@@ -1,8 +1,10 @@
 // Gazetteer hints for the entity tagger: phrases of dyad's default lexicon
 // (countries and regions suggest a place, IGOs and groups an organization,
 // leaders a person, agents a role such as "president" or "police") found in
-// a sentence by longest match. The phrases are stored as hashes in the NER
-// model, so tagging needs no lexicon.
+// a sentence by longest match. A second table of the same kind holds the
+// names of actor dictionaries given to the trainer (NerModel::actor_names).
+// The phrases are stored as hashes in the NER model, so tagging needs no
+// lexicon.
 #ifndef DYAD_ANALYZE_NER_GAZETTEER_H_
 #define DYAD_ANALYZE_NER_GAZETTEER_H_
 
@@ -38,6 +40,10 @@ class NerGazetteer {
 
   // Adds a phrase of words (matched case-insensitively, ASCII).
   void Add(const std::vector<std::string_view>& words, uint8_t mask);
+
+  // Add, and when a word has a hyphen inside ("COCA-COLA"), also the
+  // phrase tokenized the UD way, the hyphen a word of its own ("coca - cola").
+  void AddName(const std::vector<std::string_view>& words, uint8_t mask);
 
   // Per word of `lower_words` (already ASCII lower case): 0 when no phrase
   // covers it, else (mask << 2 | position), position 0 single word, 1

@@ -25,6 +25,10 @@ struct NerModel {
   // Single lower-case words of the training corpus with their
   // NerWordProfileBit masks (ner_features.h).
   NerGazetteer word_profiles;
+  // Names of the actor dictionaries given to the trainer (PETRARCH/Phoenix
+  // actors), with kGazPlace, kGazOrg or kGazPerson masks; empty when none
+  // were given.
+  NerGazetteer actor_names;
   std::vector<NerSelfTest> self_tests;
 
   // One label per word (NerLabelName), given one Penn tag per word.

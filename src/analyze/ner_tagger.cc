@@ -14,6 +14,7 @@
 #include "analyze/perceptron_trainer.h"
 #include "analyze/tagger_model.h"
 #include "dyad/analyze.h"
+#include "dyad/lexicon.h"
 
 namespace dyad {
 namespace {
@@ -116,7 +117,49 @@ Result<std::vector<analyze::NerTrainingSentence>> ReadTrainingFile(
   return out;
 }
 
+// The kGaz* mask of a public type name, 0 for an unknown one.
+uint8_t GazetteerMaskOf(std::string_view type) {
+  if (type == "PERSON") return analyze::kGazPerson;
+  if (type == "ORG") return analyze::kGazOrg;
+  if (type == "PLACE") return analyze::kGazPlace;
+  return 0;
+}
+
 }  // namespace
+
+std::vector<NerActorName> NerActorNamesFromLexicon(const Lexicon& lexicon) {
+  std::vector<NerActorName> names;
+  for (const Actor& actor : lexicon.actors) {
+    bool dated = false;
+    std::string undated;
+    for (const DatedCode& code : actor.codes) {
+      if (code.first != kDateMin || code.last != kDateMax) {
+        dated = true;
+      } else if (undated.empty()) {
+        undated = code.code;
+      }
+    }
+    std::string type;
+    if (dated) {
+      type = "PERSON";
+    } else if (undated.empty() || undated == "---" || undated == "###" ||
+               undated == "+++") {
+      continue;
+    } else {
+      type = undated.size() == 3 ? "PLACE" : "ORG";
+    }
+    for (const Phrase& phrase : actor.phrases) {
+      if (phrase.words.empty() || phrase.words.size() > 7) continue;
+      NerActorName name;
+      for (const PhraseWord& word : phrase.words) {
+        name.words.push_back(word.text);
+      }
+      name.type = type;
+      names.push_back(std::move(name));
+    }
+  }
+  return names;
+}
 
 NerTagger::NerTagger(std::shared_ptr<const analyze::NerModel> model,
                      PosTagger pos)
@@ -188,6 +231,12 @@ Result<NerTagger> TrainNerTagger(const NerTrainOptions& options,
   trainer.epochs = options.epochs;
   trainer.seed = options.seed;
   trainer.log = options.log;
+  for (const NerActorName& name : options.actor_names) {
+    uint8_t mask = GazetteerMaskOf(name.type);
+    if (mask == 0 || name.words.empty()) continue;
+    std::vector<std::string_view> words(name.words.begin(), name.words.end());
+    trainer.actor_names.AddName(words, mask);
+  }
   auto model = analyze::TrainNerModel(
       train, dev, analyze::NerGazetteer::FromDefaultLexicon(), trainer);
   if (!model.ok()) return model.status();

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "analyze/features.h"
 #include "analyze/iob_spans.h"
 #include "analyze/ner_features.h"
@@ -7,6 +9,8 @@
 #include "analyze/ner_model.h"
 #include "analyze/ner_model_file.h"
 #include "analyze/ner_trainer.h"
+#include "dyad/analyze.h"
+#include "dyad/lexicon.h"
 
 namespace dyad::analyze {
 namespace {
@@ -41,6 +45,7 @@ std::vector<NerTrainingSentence> TinyCorpus() {
 NerModel TrainTiny() {
   NerTrainerOptions options;
   options.epochs = 20;
+  options.actor_names.AddName({"RED", "CROSS"}, kGazOrg);
   NerGazetteer gazetteer;
   gazetteer.Add({"Kenya"}, kGazPlace);
   auto model = TrainNerModel(TinyCorpus(), TinyCorpus(), gazetteer, options);
@@ -137,6 +142,92 @@ TEST(NerTrainerTest, WordProfilesRecordEntityTypesAndCapitals) {
   EXPECT_EQ(mask(4), 0u);
 }
 
+Actor MakeActor(std::vector<std::vector<std::string>> phrases,
+                std::vector<DatedCode> codes) {
+  Actor actor;
+  for (const auto& words : phrases) {
+    Phrase& phrase = actor.phrases.emplace_back();
+    for (const std::string& w : words) phrase.words.push_back({w});
+  }
+  actor.codes = std::move(codes);
+  return actor;
+}
+
+TEST(NerGazetteerTest, NamesAlsoMatchWithHyphensSplitTheUdWay) {
+  NerGazetteer names;
+  names.AddName({"COCA-COLA", "COMPANY"}, kGazOrg);
+  names.AddName({"KABUL"}, kGazPlace);
+  EXPECT_EQ(names.size(), 3u);
+  std::vector<uint32_t> marks =
+      names.Match({"coca", "-", "cola", "company", "in", "kabul"});
+  EXPECT_EQ(marks, (std::vector<uint32_t>{kGazOrg << 2 | 1, kGazOrg << 2 | 2,
+                                          kGazOrg << 2 | 2, kGazOrg << 2 | 3, 0,
+                                          kGazPlace << 2 | 0}));
+  EXPECT_EQ(names.Match({"coca-cola", "company"})[0], kGazOrg << 2 | 1);
+  // A hyphen at either end of a word is not split off.
+  NerGazetteer edge;
+  edge.AddName({"-X-"}, kGazOrg);
+  EXPECT_EQ(edge.size(), 1u);
+}
+
+TEST(NerFeaturesTest, ActorNamesAndNameCuesChangeTheFeatures) {
+  std::vector<std::string_view> words = {"He", "joined", "Acme", "Bank", "."};
+  std::vector<std::string_view> pos = {"PRP", "VBD", "NNP", "NNP", "."};
+  NerGazetteer none, actors;
+  actors.Add({"acme", "bank"}, kGazOrg);
+  NerSentenceFeatures plain, with_actors;
+  ExtractNerFeatures(words, pos, none, none, none, &plain);
+  ExtractNerFeatures(words, pos, none, none, actors, &with_actors);
+  ASSERT_EQ(plain.offsets, with_actors.offsets);
+  // Only the words the name covers and their neighbours differ.
+  auto same = [&](size_t i) {
+    return std::equal(plain.keys.begin() + plain.offsets[i],
+                      plain.keys.begin() + plain.offsets[i + 1],
+                      with_actors.keys.begin() + plain.offsets[i]);
+  };
+  EXPECT_TRUE(same(0));
+  EXPECT_FALSE(same(2));
+  EXPECT_FALSE(same(3));
+  // "Bank" heads an organization name, "Lake" a place name: the first word
+  // of the name, beyond the reach of the context window, is told which.
+  std::vector<std::string_view> org = {"He",  "joined", "Acme", "Foo",
+                                       "Bar", "Bank",   "."};
+  std::vector<std::string_view> place = {"He",  "joined", "Acme", "Foo",
+                                         "Bar", "Lake",   "."};
+  std::vector<std::string_view> tags = {"PRP", "VBD", "NNP", "NNP",
+                                        "NNP", "NNP", "."};
+  NerSentenceFeatures org_features, place_features;
+  ExtractNerFeatures(org, tags, none, none, none, &org_features);
+  ExtractNerFeatures(place, tags, none, none, none, &place_features);
+  size_t differing = 0;
+  for (uint32_t f = org_features.offsets[2]; f < org_features.offsets[3]; ++f) {
+    differing += org_features.keys[f] != place_features.keys[f];
+  }
+  EXPECT_EQ(differing, 2u);  // the run's cues, alone and with the shape
+}
+
+TEST(NerActorNamesTest, TypesFollowTheCodes) {
+  Lexicon lexicon;
+  lexicon.actors.push_back(
+      MakeActor({{"AFGHANISTAN"}, {"KABUL"}}, {{"AFG", kDateMin, kDateMax}}));
+  lexicon.actors.push_back(MakeActor({{"AFGHAN", "NATIONAL", "ARMY"}},
+                                     {{"AFGMIL", kDateMin, kDateMax}}));
+  lexicon.actors.push_back(MakeActor(
+      {{"BABRAK", "KARMAL"}},
+      {{"AFGGOV", 19791227, 19861124}, {"AFGELI", kDateMin, kDateMax}}));
+  lexicon.actors.push_back(
+      MakeActor({{"NOBODY"}}, {{"---", kDateMin, kDateMax}}));
+  std::vector<NerActorName> names = NerActorNamesFromLexicon(lexicon);
+  ASSERT_EQ(names.size(), 4u);
+  EXPECT_EQ(names[0].words, std::vector<std::string>{"AFGHANISTAN"});
+  EXPECT_EQ(names[0].type, "PLACE");
+  EXPECT_EQ(names[1].words, std::vector<std::string>{"KABUL"});
+  EXPECT_EQ(names[1].type, "PLACE");
+  EXPECT_EQ(names[2].type, "ORG");
+  EXPECT_EQ(names[3].words, (std::vector<std::string>{"BABRAK", "KARMAL"}));
+  EXPECT_EQ(names[3].type, "PERSON");
+}
+
 TEST(NerTrainerTest, RejectsEmptyTraining) {
   auto model = TrainNerModel({}, {}, NerGazetteer(), NerTrainerOptions());
   ASSERT_FALSE(model.ok());
@@ -149,6 +240,8 @@ TEST(NerModelFileTest, RoundTrip) {
   auto loaded = DeserializeNerModel(bytes, "tiny.dyad");
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   EXPECT_EQ(SerializeNerModel(*loaded), bytes);
+  EXPECT_EQ(loaded->actor_names.entries(), model.actor_names.entries());
+  EXPECT_EQ(loaded->actor_names.size(), 1u);
   for (const NerTrainingSentence& s : TinyCorpus()) {
     EXPECT_EQ(TagOf(*loaded, s), TagOf(model, s));
   }

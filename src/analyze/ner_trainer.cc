@@ -37,6 +37,10 @@ struct IndexedSentence {
 
 class Perceptron {
  public:
+  // `actor_names` (matched in every sentence) must outlive the perceptron.
+  explicit Perceptron(const NerGazetteer& actor_names)
+      : actor_names_(&actor_names) {}
+
   // Keys seen fewer than `min_count` times in training get no weights:
   // a feature of one sentence only learns that sentence.
   void CountKeys(const NerTrainingSentence& s, const NerGazetteer& gazetteer,
@@ -44,7 +48,8 @@ class Perceptron {
     std::vector<std::string_view> words(s.words.begin(), s.words.end());
     std::vector<std::string_view> pos(s.pos.begin(), s.pos.end());
     NerSentenceFeatures features;
-    ExtractNerFeatures(words, pos, gazetteer, profiles, &features);
+    ExtractNerFeatures(words, pos, gazetteer, profiles, *actor_names_,
+                       &features);
     for (uint64_t key : features.keys) ++counts_[key];
   }
   void set_min_count(int min_count) { min_count_ = min_count; }
@@ -72,7 +77,8 @@ class Perceptron {
     std::vector<std::string_view> words(s.words.begin(), s.words.end());
     std::vector<std::string_view> pos(s.pos.begin(), s.pos.end());
     NerSentenceFeatures features;
-    ExtractNerFeatures(words, pos, gazetteer, profiles, &features);
+    ExtractNerFeatures(words, pos, gazetteer, profiles, *actor_names_,
+                       &features);
     IndexedSentence indexed;
     indexed.offsets = features.offsets;
     indexed.rows.reserve(features.keys.size());
@@ -159,6 +165,7 @@ class Perceptron {
   std::unordered_map<uint64_t, uint32_t> index_;
   std::unordered_map<uint64_t, int> counts_;
   int min_count_ = 1;
+  const NerGazetteer* actor_names_;  // not owned
   std::vector<uint64_t> keys_;
   std::vector<float> weights_;
   std::vector<double> updates_;
@@ -269,7 +276,7 @@ Result<NerModel> TrainNerModel(const std::vector<NerTrainingSentence>& train,
   for (const NerTrainingSentence& s : train) words += s.words.size();
   if (words == 0) return InvalidArgument("no training words");
 
-  Perceptron perceptron;
+  Perceptron perceptron(options.actor_names);
   perceptron.EnsureTransitions();
   // The training entities join the gazetteer; each of two contiguous
   // blocks of the training data sees only those of the other blocks
@@ -380,6 +387,7 @@ Result<NerModel> TrainNerModel(const std::vector<NerTrainingSentence>& train,
   model.weights = Quantize(perceptron.keys(), ensemble, options.prune_fraction);
   model.gazetteer = std::move(gazetteer);
   model.word_profiles = std::move(profiles);
+  model.actor_names = options.actor_names;
   // Self-test: the first few sentences with an entity, as the final model
   // tags them.
   const std::vector<NerTrainingSentence>& source = dev.empty() ? train : dev;

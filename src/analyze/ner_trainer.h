@@ -30,6 +30,9 @@ struct NerTrainerOptions {
   double prune_fraction = 0.002;
   // Features seen fewer times than this in training get no weights.
   int min_feature_count = 1;
+  // Names from actor dictionaries (kGazPlace, kGazOrg, kGazPerson masks),
+  // matched as a gazetteer of their own and stored in the model.
+  NerGazetteer actor_names;
   std::ostream* log = nullptr;  // one line per epoch; may be null
 };
 
