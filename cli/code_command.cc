@@ -1,4 +1,6 @@
 // dyad code: ingest -> text -> code -> store/print, one document at a time.
+#include <unistd.h>
+
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -10,6 +12,7 @@
 #include "dyad/output.h"
 #include "dyad/pipeline.h"
 #include "dyad/store.h"
+#include "progress.h"
 
 namespace dyad::cli {
 namespace {
@@ -77,13 +80,26 @@ int RunCode(const CodeOptions& opts) {
   ingest.format = ParseInputFormat(opts.input_format);
   constexpr int kArticlesPerBatch = 256;
   int batched = 0;
+  // Progress only on a terminal: logs and pipes get the summary line alone.
+  std::unique_ptr<Progress> progress;
+  if (isatty(STDERR_FILENO)) {
+    progress = std::make_unique<Progress>(
+        &std::cerr, CountInputDocuments(opts.inputs), Progress::SteadyClock());
+  }
+  int64_t inputs_read = 0;  // documents and failed records, for progress
+  auto clear_progress = [&] {
+    if (progress) progress->Clear();
+  };
   auto report_store_error = [&](const Status& status) {
     if (status.ok()) return;
+    clear_progress();
     ++tally.errors;
     std::cerr << "dyad code: " << db << ": " << status.ToString() << "\n";
   };
   auto sink = [&](Result<Document> read) {
+    ++inputs_read;
     if (!read.ok()) {
+      clear_progress();
       ++tally.errors;
       std::cerr << "dyad code: " << read.status().ToString() << "\n";
       return;
@@ -91,6 +107,7 @@ int RunCode(const CodeOptions& opts) {
     Document& doc = read.value();
     Status coded = (*pipeline)->Process(&doc);
     if (!coded.ok()) {
+      clear_progress();
       ++tally.errors;
       std::cerr << "dyad code: " << doc.source << ": " << coded.ToString()
                 << "\n";
@@ -115,6 +132,7 @@ int RunCode(const CodeOptions& opts) {
       ++batched;
       auto put = store->Put(doc);
       if (!put.ok()) {
+        clear_progress();
         ++tally.errors;
         std::cerr << "dyad code: " << doc.source << ": "
                   << put.status().ToString() << "\n";
@@ -124,16 +142,19 @@ int RunCode(const CodeOptions& opts) {
         ++tally.unchanged;
       }
     }
+    if (progress) progress->Update(inputs_read);
   };
   for (const std::string& input : opts.inputs) {
     Status status = IngestPath(input, ingest, sink);
     if (!status.ok()) {
+      clear_progress();
       ++tally.errors;
       std::cerr << "dyad code: " << status.ToString() << "\n";
     }
   }
   if (store && batched > 0) report_store_error(store->CommitBatch());
   std::cout.flush();
+  clear_progress();
   std::cerr << "coded " << tally.documents << " articles, " << tally.sentences
             << " sentences, " << tally.events << " events";
   if (store) {

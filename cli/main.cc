@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   dyad::cli::AddCodeCommand(app, &exit_code);
   dyad::cli::AddAnalyzeCommand(app, &exit_code);
   dyad::cli::AddEventsCommand(app, &exit_code);
+  dyad::cli::AddExportCommand(app, &exit_code);
   dyad::cli::AddEvalCommand(app, &exit_code);
   dyad::cli::AddLexiconCommand(app, &exit_code);
   dyad::cli::AddBenchCommand(app, &exit_code);

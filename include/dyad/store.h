@@ -20,6 +20,7 @@
 #define DYAD_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -153,6 +154,16 @@ class Store {
   // parameters, never spliced into SQL text. Fails with kDataLoss when the
   // file turns out to be damaged, kIoError when it cannot be read.
   Result<std::vector<StoredEvent>> FindEvents(const EventQuery& query);
+
+  // Calls `visit` with each event matching `query`, in FindEvents' order
+  // and honouring its limit and offset, one at a time: a whole store can be
+  // read (exported) in one pass without holding its events in memory.
+  // Stops at, and returns, the first non-OK Status `visit` returns;
+  // otherwise fails as FindEvents does. `visit` may call the Store's read
+  // methods (GetArticle...), not Put or the batch methods. Each event is
+  // handed over by value: it is the visitor's.
+  Status ForEachEvent(const EventQuery& query,
+                      const std::function<Status(StoredEvent)>& visit);
 
   // Returns how many events match `query`, ignoring its limit and offset.
   // Fails as FindEvents does.

@@ -658,6 +658,16 @@ Status PrepareQuery(sqlite3* db, const std::string* path,
 }  // namespace
 
 Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& query) {
+  std::vector<StoredEvent> events;
+  DYAD_RETURN_IF_ERROR(ForEachEvent(query, [&](StoredEvent event) {
+    events.push_back(std::move(event));
+    return Status::Ok();
+  }));
+  return events;
+}
+
+Status Store::ForEachEvent(const EventQuery& query,
+                           const std::function<Status(StoredEvent)>& visit) {
   store_internal::EventFilter filter = store_internal::BuildEventFilter(query);
   const int limit_param = static_cast<int>(filter.params.size()) + 1;
   std::string sql = std::string(kEventColumns) + filter.where +
@@ -670,12 +680,8 @@ Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& query) {
       PrepareQuery(impl_->db, &impl_->path, sql, filter, statement));
   statement.BindInt(limit_param, query.limit.value_or(-1));
   statement.BindInt(limit_param + 1, query.offset);
-  std::vector<StoredEvent> events;
-  DYAD_RETURN_IF_ERROR(statement.ForEachRow([&](const Statement& row) {
-    events.push_back(ReadEvent(row));
-    return Status::Ok();
-  }));
-  return events;
+  return statement.ForEachRow(
+      [&](const Statement& row) { return visit(ReadEvent(row)); });
 }
 
 Result<int64_t> Store::CountEvents(const EventQuery& query) {

@@ -633,6 +633,38 @@ TEST_F(StoreFilterTest, LimitAndOffsetPageThroughTheDateOrder) {
   EXPECT_EQ(*count, 10);  // limit and offset do not apply to counts
 }
 
+TEST_F(StoreFilterTest, ForEachEventVisitsWhatFindEventsReturns) {
+  EventQuery query;
+  query.actor = "JPN";
+  Result<std::vector<StoredEvent>> found = store_->FindEvents(query);
+  ASSERT_TRUE(found.ok());
+  ASSERT_FALSE(found->empty());
+  std::vector<int64_t> visited;
+  Status status = store_->ForEachEvent(query, [&](StoredEvent event) {
+    visited.push_back(event.id);
+    // Reading the store from inside the visit is allowed.
+    Result<std::optional<Document>> article = store_->GetArticle(event.doc_id);
+    EXPECT_TRUE(article.ok() && article->has_value());
+    return Status::Ok();
+  });
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  std::vector<int64_t> expected;
+  for (const StoredEvent& e : *found) expected.push_back(e.id);
+  EXPECT_EQ(visited, expected);  // same events, same order
+
+  // Limit and offset hold; the visitor's error stops the walk.
+  query = EventQuery{};
+  query.offset = 2;
+  query.limit = 3;
+  visited.clear();
+  status = store_->ForEachEvent(query, [&](StoredEvent event) {
+    visited.push_back(event.id);
+    return visited.size() == 2 ? Internal("enough") : Status::Ok();
+  });
+  EXPECT_EQ(status.code(), StatusCode::kInternal);
+  EXPECT_EQ(visited, (std::vector<int64_t>{all_[2].id, all_[3].id}));
+}
+
 TEST_F(StoreFilterTest, InjectionLookingInputsAreData) {
   EventQuery query;
   query.actor = "' OR 1=1 --";
