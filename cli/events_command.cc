@@ -12,21 +12,14 @@
 #include "commands.h"
 #include "dyad/output.h"
 #include "dyad/store.h"
+#include "event_filter_flags.h"
 
 namespace dyad::cli {
 namespace {
 
 struct EventsOptions {
   std::string db = "dyad.db";
-  std::string actor;
-  std::string dyad;
-  bool both_directions = false;
-  std::string source;
-  std::string target;
-  std::string cameo;
-  std::string root;
-  std::string from;
-  std::string to;
+  EventFilterFlags filters;
   int64_t limit = 100;
   int64_t offset = 0;
   std::string format = "table";
@@ -36,81 +29,10 @@ struct EventsOptions {
 constexpr size_t kExcerptChars = 60;
 constexpr size_t kPlaceChars = 24;
 
-std::string Upper(std::string text) {
-  for (char& c : text)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return text;
-}
-
-bool AllDigits(std::string_view text) {
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
-int TwoDigits(std::string_view text, size_t at) {
-  return (text[at] - '0') * 10 + (text[at + 1] - '0');
-}
-
-// YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day: a mistyped
-// 2023-02-30 would otherwise silently compare as a string and match
-// nothing (or everything) without a word.
-bool IsPartialDate(std::string_view date) {
-  if (date.size() != 4 && date.size() != 7 && date.size() != 10) return false;
-  for (size_t i = 0; i < date.size(); ++i) {
-    bool dash = i == 4 || i == 7;
-    if (dash ? date[i] != '-' : (date[i] < '0' || date[i] > '9')) return false;
-  }
-  if (date.size() == 4) return true;
-  const int month = TwoDigits(date, 5);
-  if (month < 1 || month > 12) return false;
-  if (date.size() == 7) return true;
-  const int year = std::stoi(std::string(date.substr(0, 4)));
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  const int days = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-  const int day = TwoDigits(date, 8);
-  return day >= 1 && day <= days;
-}
-
 // Fills `query` from the options; returns a message for the first bad one.
 std::string BuildQuery(const EventsOptions& opts, EventQuery* query) {
-  query->actor = Upper(opts.actor);
-  query->source = Upper(opts.source);
-  query->target = Upper(opts.target);
-  if (!opts.dyad.empty()) {
-    size_t comma = opts.dyad.find(',');
-    if (comma == std::string::npos || comma == 0 ||
-        comma + 1 == opts.dyad.size() ||
-        opts.dyad.find(',', comma + 1) != std::string::npos) {
-      return "--dyad takes two actor codes separated by a comma (USA,RUS), "
-             "got \"" +
-             opts.dyad + "\"";
-    }
-    query->source = Upper(opts.dyad.substr(0, comma));
-    query->target = Upper(opts.dyad.substr(comma + 1));
-  }
-  query->both_directions = opts.both_directions;
-  if (!opts.cameo.empty() &&
-      (!AllDigits(opts.cameo) || opts.cameo.size() > 4)) {
-    return "--cameo takes a CAMEO code or its first digits (042, 04), got \"" +
-           opts.cameo + "\"";
-  }
-  query->cameo = opts.cameo;
-  if (!opts.root.empty() && (!AllDigits(opts.root) || opts.root.size() != 2)) {
-    return "--root takes a two-digit CAMEO root (01 to 20), got \"" +
-           opts.root + "\"";
-  }
-  query->root = opts.root;
-  for (const std::string* date : {&opts.from, &opts.to}) {
-    if (!date->empty() && !IsPartialDate(*date)) {
-      return "dates are YYYY, YYYY-MM or YYYY-MM-DD, got \"" + *date + "\"";
-    }
-  }
-  query->date_from = opts.from;
-  query->date_to = opts.to;
+  std::string usage = ApplyEventFilters(opts.filters, query);
+  if (!usage.empty()) return usage;
   if (opts.limit < 0) return "--limit must be 0 (no limit) or more";
   if (opts.offset < 0) return "--offset must be 0 or more";
   if (opts.limit > 0) query->limit = opts.limit;
@@ -329,32 +251,7 @@ void AddEventsCommand(CLI::App& app, int* exit_code) {
       "or root and date; ordered by date");
   cmd->add_option("--db", opts->db, "Store file to read")
       ->capture_default_str();
-  cmd->add_option("--actor", opts->actor,
-                  "Events whose source or target code starts with this "
-                  "(JPN matches JPN, JPNGOV, JPNMIL)");
-  CLI::Option* dyad = cmd->add_option(
-      "--dyad", opts->dyad,
-      "SOURCE,TARGET: events from the first actor to the second (codes "
-      "match by prefix)");
-  CLI::Option* source = cmd->add_option(
-      "--source", opts->source, "Events whose source code starts with this");
-  CLI::Option* target = cmd->add_option(
-      "--target", opts->target, "Events whose target code starts with this");
-  dyad->excludes(source)->excludes(target);
-  cmd->add_flag("--both-directions", opts->both_directions,
-                "With --dyad or --source/--target: also events from the "
-                "target to the source");
-  CLI::Option* cameo = cmd->add_option(
-      "--cameo", opts->cameo,
-      "CAMEO code or its leading digits (042; 04 is the whole root)");
-  CLI::Option* root =
-      cmd->add_option("--root", opts->root, "CAMEO root, two digits (01-20)");
-  cameo->excludes(root);
-  cmd->add_option("--from", opts->from,
-                  "Earliest event date, YYYY[-MM[-DD]] (inclusive)");
-  cmd->add_option("--to", opts->to,
-                  "Latest event date, YYYY[-MM[-DD]] (inclusive: 2023-01 "
-                  "includes all of January)");
+  AddEventFilterFlags(cmd, &opts->filters);
   cmd->add_option("--limit", opts->limit,
                   "Show at most this many events; 0 shows all")
       ->capture_default_str();

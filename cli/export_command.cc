@@ -18,6 +18,7 @@
 #include "commands.h"
 #include "dyad/export.h"
 #include "dyad/store.h"
+#include "event_filter_flags.h"
 
 namespace dyad::cli {
 namespace {
@@ -26,15 +27,7 @@ struct ExportOptions {
   std::string db = "dyad.db";
   std::string format;
   std::string out;
-  std::string actor;
-  std::string dyad;
-  bool both_directions = false;
-  std::string source;
-  std::string target;
-  std::string cameo;
-  std::string root;
-  std::string from;
-  std::string to;
+  EventFilterFlags filters;
   int64_t limit = 0;
 };
 
@@ -42,76 +35,10 @@ struct ExportOptions {
 // article, so an article's events mostly come together.
 constexpr size_t kCachedArticles = 64;
 
-std::string Upper(std::string text) {
-  for (char& c : text) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return text;
-}
-
-bool AllDigits(std::string_view text) {
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
-// YYYY, YYYY-MM or YYYY-MM-DD with a month 01-12 and a day 01-31 (the
-// store compares dates as text, so a malformed bound would silently match
-// nothing).
-bool IsPartialDate(std::string_view date) {
-  if (date.size() != 4 && date.size() != 7 && date.size() != 10) return false;
-  for (size_t i = 0; i < date.size(); ++i) {
-    bool dash = i == 4 || i == 7;
-    if (dash ? date[i] != '-' : (date[i] < '0' || date[i] > '9')) return false;
-  }
-  if (date.size() >= 7) {
-    int month = (date[5] - '0') * 10 + (date[6] - '0');
-    if (month < 1 || month > 12) return false;
-  }
-  if (date.size() == 10) {
-    int day = (date[8] - '0') * 10 + (date[9] - '0');
-    if (day < 1 || day > 31) return false;
-  }
-  return true;
-}
-
 // Fills `query` from the filters; returns a message for the first bad one.
 std::string BuildQuery(const ExportOptions& opts, EventQuery* query) {
-  query->actor = Upper(opts.actor);
-  query->source = Upper(opts.source);
-  query->target = Upper(opts.target);
-  if (!opts.dyad.empty()) {
-    size_t comma = opts.dyad.find(',');
-    if (comma == std::string::npos || comma == 0 ||
-        comma + 1 == opts.dyad.size() ||
-        opts.dyad.find(',', comma + 1) != std::string::npos) {
-      return "--dyad takes two actor codes separated by a comma (USA,RUS), "
-             "got \"" +
-             opts.dyad + "\"";
-    }
-    query->source = Upper(opts.dyad.substr(0, comma));
-    query->target = Upper(opts.dyad.substr(comma + 1));
-  }
-  query->both_directions = opts.both_directions;
-  if (!opts.cameo.empty() &&
-      (!AllDigits(opts.cameo) || opts.cameo.size() > 4)) {
-    return "--cameo takes a CAMEO code or its first digits (042, 04), got \"" +
-           opts.cameo + "\"";
-  }
-  query->cameo = opts.cameo;
-  if (!opts.root.empty() && (!AllDigits(opts.root) || opts.root.size() != 2)) {
-    return "--root takes a two-digit CAMEO root (01 to 20), got \"" +
-           opts.root + "\"";
-  }
-  query->root = opts.root;
-  for (const std::string* date : {&opts.from, &opts.to}) {
-    if (!date->empty() && !IsPartialDate(*date)) {
-      return "dates are YYYY, YYYY-MM or YYYY-MM-DD, got \"" + *date + "\"";
-    }
-  }
-  query->date_from = opts.from;
-  query->date_to = opts.to;
+  std::string usage = ApplyEventFilters(opts.filters, query);
+  if (!usage.empty()) return usage;
   if (opts.limit < 0) return "--limit must be 0 (no limit) or more";
   return "";
 }
@@ -302,28 +229,7 @@ void AddExportCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--out", opts->out,
                   "File to write (default: stdout; the summary line goes to "
                   "stderr)");
-  cmd->add_option("--actor", opts->actor,
-                  "Events whose source or target code starts with this");
-  CLI::Option* dyad = cmd->add_option(
-      "--dyad", opts->dyad,
-      "SOURCE,TARGET: events from the first actor to the second");
-  CLI::Option* source = cmd->add_option(
-      "--source", opts->source, "Events whose source code starts with this");
-  CLI::Option* target = cmd->add_option(
-      "--target", opts->target, "Events whose target code starts with this");
-  dyad->excludes(source)->excludes(target);
-  cmd->add_flag("--both-directions", opts->both_directions,
-                "With --dyad or --source/--target: also the reverse "
-                "direction");
-  CLI::Option* cameo = cmd->add_option(
-      "--cameo", opts->cameo, "CAMEO code or its leading digits (042, 04)");
-  CLI::Option* root =
-      cmd->add_option("--root", opts->root, "CAMEO root, two digits (01-20)");
-  cameo->excludes(root);
-  cmd->add_option("--from", opts->from,
-                  "Earliest event date, YYYY[-MM[-DD]] (inclusive)");
-  cmd->add_option("--to", opts->to,
-                  "Latest event date, YYYY[-MM[-DD]] (inclusive)");
+  AddEventFilterFlags(cmd, &opts->filters);
   cmd->add_option("--limit", opts->limit,
                   "Export at most this many events; 0 exports all")
       ->capture_default_str();

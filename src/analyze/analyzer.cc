@@ -4,37 +4,15 @@
 #include <utility>
 #include <vector>
 
+#include "analyze/features.h"
 #include "dyad/analyze.h"
 
 namespace dyad {
 namespace {
 
 // The treebanks write quotes and apostrophes mostly straight; news text
-// mostly curly. Folding them lets "Russia’s" look like the "'s" the models
-// learned from.
-std::string FoldTypography(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
-  for (size_t i = 0; i < word.size(); ++i) {
-    if (i + 2 < word.size() && static_cast<unsigned char>(word[i]) == 0xE2 &&
-        static_cast<unsigned char>(word[i + 1]) == 0x80) {
-      unsigned char c = static_cast<unsigned char>(word[i + 2]);
-      if (c == 0x98 || c == 0x99) {  // ‘ ’
-        out += '\'';
-        i += 2;
-        continue;
-      }
-      if (c == 0x9C || c == 0x9D) {  // “ ”
-        out += '"';
-        i += 2;
-        continue;
-      }
-    }
-    out += word[i];
-  }
-  return out;
-}
-
+// mostly curly. Folding them (analyze::NormalizeWord) lets "Russia’s" look
+// like the "'s" the models learned from.
 bool NeedsFolding(std::string_view word) {
   return word.find("\xE2\x80") != std::string_view::npos;
 }
@@ -106,7 +84,7 @@ Status Analyzer::AnalyzeSentence(Document* doc, size_t index) const {
     }
     std::string_view word = doc->Slice(span);
     if (NeedsFolding(word)) {
-      folded.push_back(FoldTypography(word));
+      folded.push_back(analyze::NormalizeWord(word));
       word = folded.back();
     }
     words.push_back(word);

@@ -940,6 +940,16 @@ std::vector<const CompiledPattern*> SentenceCoder::ObjectPatterns(
   return found;
 }
 
+std::string RuleName(const CompiledPattern* hit, const Verb& verb) {
+  if (hit) return hit->rule;
+  std::string rule = "verbs:";
+  for (const PhraseWord& w : verb.root.words) {
+    if (rule.size() > 6) rule += ' ';
+    rule += w.text;
+  }
+  return rule + "/" + verb.code.code;
+}
+
 // Codes one verb. Returns true when it produced its events (or decided the
 // sentence is discarded/complex), false to let the next verb try.
 bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
@@ -967,17 +977,7 @@ bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
     hit = objects.front();
     code = hit->code;
   }
-  if (hit) {
-    rule = hit->rule;
-  } else {
-    rule = "verbs:";
-    for (const PhraseWord& w : verb.root.words) {
-      if (rule.size() > 6) rule += ' ';
-      rule += w.text;
-    }
-    rule += "/" + verb.code.code;
-  }
-  rule = "sparse " + rule;
+  rule = "sparse " + RuleName(hit, verb);
   if (IsNullCode(code.code)) return false;
   if (code.code == "###") {
     discard_ = true;

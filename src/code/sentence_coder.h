@@ -95,6 +95,10 @@ struct VerbOcc {
   int start = 0, end = 0;
 };
 
+// The rule an event names: the pattern that matched ("verbs:VISIT/042" or
+// the pattern as written), or the verb's own code when none did.
+std::string RuleName(const CompiledPattern* hit, const Verb& verb);
+
 // One sentence being coded. Holds references to everything it is built
 // from (all must outlive it); `context` may be null.
 class SentenceCoder {

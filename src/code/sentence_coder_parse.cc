@@ -420,20 +420,8 @@ bool SentenceCoder::CodeOnParse() {
       complex_ = true;
       return;
     }
-    std::string rule;
-    if (hit) {
-      rule = hit->rule;
-    } else {
-      rule = "verbs:";
-      for (const PhraseWord& w : verb.root.words) {
-        if (rule.size() > 6) rule += ' ';
-        rule += w.text;
-      }
-      rule += "/" + verb.code.code;
-    }
-    rule = "parse " + rule;
+    const std::string rule = "parse " + RuleName(hit, verb);
 
-    // A compound in the pattern: its members act on each other.
     // A compound pattern ("% *") whose verb has an object of its own in the
     // tree: the compound acts on it ("Mordor, Rohan, Arnor and Bree
     // welcomed their resumption of ties with Osgiliath").
@@ -452,6 +440,7 @@ bool SentenceCoder::CodeOnParse() {
         b.compound = -1;
       }
     }
+    // A compound in the pattern: its members act on each other.
     if (b.compound >= 0) {
       const Group& g = groups_[b.compound];
       for (size_t i = 0; i < g.members.size(); ++i)
