@@ -8,8 +8,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "command_test_runner.h"
 #include "commands.h"
 #include "dyad/export.h"
 #include "dyad/store.h"
@@ -19,35 +21,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
 // Runs `dyad export ARGS...` in-process, capturing stdout and stderr.
 RunResult RunExport(std::vector<std::string> args) {
-  CLI::App app{"dyad"};
-  app.require_subcommand(1);
-  RunResult result;
-  result.exit_code = kExitOk;
-  AddExportCommand(app, &result.exit_code);
-  args.insert(args.begin(), {"dyad", "export"});
-  std::vector<char*> argv;
-  for (std::string& arg : args) argv.push_back(arg.data());
-  std::ostringstream out, err;
-  std::streambuf* old_out = std::cout.rdbuf(out.rdbuf());
-  std::streambuf* old_err = std::cerr.rdbuf(err.rdbuf());
-  try {
-    app.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const CLI::ParseError& e) {
-    result.exit_code = app.exit(e) == 0 ? kExitOk : kExitUsage;
-  }
-  std::cout.rdbuf(old_out);
-  std::cerr.rdbuf(old_err);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
+  return RunCommand(&AddExportCommand, "export", std::move(args));
 }
 
 // Appends `text` to the article as one sentence of `part` and returns its

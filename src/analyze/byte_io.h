@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "analyze/features.h"
 #include "dyad/status.h"
 
 namespace dyad::analyze {
@@ -94,6 +95,33 @@ class ByteReader {
   std::string_view name_;
   size_t offset_ = 0;
 };
+
+// The envelope every dyad model file shares: `magic`, the body, and a u64
+// HashBytes of everything before it. Returns the bytes without the checksum
+// (magic included, so reader offsets stay file offsets), or DataLoss naming
+// `name` for a wrong magic number (`what` names the expected kind: "POS
+// model"), a truncated file or a checksum that does not match.
+inline Result<std::string_view> CheckedModelBytes(std::string_view bytes,
+                                                  std::string_view magic,
+                                                  std::string_view what,
+                                                  std::string_view name) {
+  std::string prefix(name);
+  if (bytes.size() < magic.size() || bytes.substr(0, magic.size()) != magic) {
+    return DataLoss(prefix + ": not a dyad " + std::string(what) +
+                    " (bad magic number)");
+  }
+  if (bytes.size() < magic.size() + 8) {
+    return DataLoss(prefix + ": truncated model file");
+  }
+  std::string_view body = bytes.substr(0, bytes.size() - 8);
+  ByteReader trailer(bytes.substr(body.size()), name);
+  uint64_t checksum = 0;
+  DYAD_RETURN_IF_ERROR(trailer.U64(&checksum));
+  if (checksum != HashBytes(body)) {
+    return DataLoss(prefix + ": checksum mismatch (damaged or truncated)");
+  }
+  return body;
+}
 
 }  // namespace dyad::analyze
 

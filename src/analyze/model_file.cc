@@ -150,20 +150,9 @@ std::string SerializeModel(const TaggerModel& model) {
 Result<TaggerModel> DeserializeModel(std::string_view bytes,
                                      std::string_view name) {
   std::string prefix(name);
-  if (bytes.size() < kMagic.size() ||
-      bytes.substr(0, kMagic.size()) != kMagic) {
-    return DataLoss(prefix + ": not a dyad POS model (bad magic number)");
-  }
-  if (bytes.size() < kMagic.size() + 8) {
-    return DataLoss(prefix + ": truncated model file");
-  }
-  std::string_view body = bytes.substr(0, bytes.size() - 8);
-  Reader trailer(bytes.substr(body.size()), name);
-  uint64_t checksum = 0;
-  DYAD_RETURN_IF_ERROR(trailer.U64(&checksum));
-  if (checksum != HashBytes(body)) {
-    return DataLoss(prefix + ": checksum mismatch (damaged or truncated)");
-  }
+  auto checked = CheckedModelBytes(bytes, kMagic, "POS model", name);
+  if (!checked.ok()) return checked.status();
+  std::string_view body = checked.value();
   Reader in(body, name);
   in.Skip(kMagic.size());
   TaggerModel model;

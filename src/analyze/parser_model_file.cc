@@ -134,20 +134,9 @@ std::string SerializeParserModel(const ParserModel& model) {
 Result<ParserModel> DeserializeParserModel(std::string_view bytes,
                                            std::string_view name) {
   std::string prefix(name);
-  if (bytes.size() < kMagic.size() ||
-      bytes.substr(0, kMagic.size()) != kMagic) {
-    return DataLoss(prefix + ": not a dyad parser model (bad magic number)");
-  }
-  if (bytes.size() < kMagic.size() + 8) {
-    return DataLoss(prefix + ": truncated model file");
-  }
-  std::string_view body = bytes.substr(0, bytes.size() - 8);
-  Reader trailer(bytes.substr(body.size()), name);
-  uint64_t checksum = 0;
-  DYAD_RETURN_IF_ERROR(trailer.Read(&checksum));
-  if (checksum != HashBytes(body)) {
-    return DataLoss(prefix + ": checksum mismatch (damaged or truncated)");
-  }
+  auto checked = CheckedModelBytes(bytes, kMagic, "parser model", name);
+  if (!checked.ok()) return checked.status();
+  std::string_view body = checked.value();
   Reader in(body, name);
   in.Skip(kMagic.size());
   ParserModel model;
