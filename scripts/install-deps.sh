@@ -11,6 +11,8 @@ apt_packages=(
   nlohmann-json3-dev libsimdjson-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes
+  libcpp-httplib-dev pybind11-dev python3-dev
+  chromium
 )
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -26,9 +28,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm data packages (names, demonyms and capitals of countries), pinned by
-# package-lock.json.
-if [ ! -f node_modules/world-countries/countries.json ]; then
+# npm packages, pinned by package-lock.json: data (names, demonyms and
+# capitals of countries, map outlines) and the dashboard's build and test
+# tools. Reinstalled whenever the lock file is newer than the install.
+if [ ! -f node_modules/.package-lock.json ] ||
+   [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "install-deps: npm ci" >&2
   npm ci --no-audit --no-fund --loglevel=error
 fi
