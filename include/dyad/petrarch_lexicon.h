@@ -24,7 +24,8 @@
 //   - Actor::codes: dated restrictions first, in file order, then the
 //     undated default; an entry without a default gets "---" (PETRARCH
 //     reads "no code" as the null actor). "A/B" codes become several
-//     DatedCodes over the same range, as in the TABARI loader.
+//     DatedCodes over the same range, as in the TABARI loader, unless
+//     PetrarchActorOptions says to keep them whole.
 //   - Agent::phrases: the phrase, its plural (regular, or the one in
 //     "{...}", none for "{}"), or every substitution of its markers.
 //   - Verb: one per verb block and event code. Verbs of a block that share
@@ -59,6 +60,16 @@
 
 namespace dyad {
 
+// How an actor code block "[A/B]" is read. PETRARCH-2 codes one event for
+// each of A and B (its unit tests expect FRO and BIL apart for
+// "[FRO/BIL/SAM]"); UniversalPetrarch keeps "A/B" as one code (its
+// validation records expect "FRO/BIL/SAM").
+enum class SlashedActorCodes { kSeveral, kOne };
+
+struct PetrarchActorOptions {
+  SlashedActorCodes slashed = SlashedActorCodes::kSeveral;
+};
+
 // Per-file loaders, with the contract of the TABARI loaders in lexicon.h:
 // each appends what `path` defines to *lexicon and returns ParseError
 // "FILE:LINE: what is wrong" for the first bad line (the lexicon then holds
@@ -66,7 +77,8 @@ namespace dyad {
 // read. When `errors` is non-null the loader is lenient: it records every
 // bad line as "FILE:LINE: message", skips it, and returns OK.
 Status LoadPetrarchActors(const std::string& path, Lexicon* lexicon,
-                          std::vector<std::string>* errors = nullptr);
+                          std::vector<std::string>* errors = nullptr,
+                          const PetrarchActorOptions& options = {});
 Status LoadPetrarchAgents(const std::string& path, Lexicon* lexicon,
                           std::vector<std::string>* errors = nullptr);
 Status LoadPetrarchVerbs(const std::string& path, Lexicon* lexicon,
@@ -78,7 +90,8 @@ Status LoadPetrarchDiscards(const std::string& path, Lexicon* lexicon,
 // in messages ("NAME:LINE: ..."). Never return NotFound or IoError.
 Status LoadPetrarchActorsFromString(std::string_view contents,
                                     std::string_view name, Lexicon* lexicon,
-                                    std::vector<std::string>* errors = nullptr);
+                                    std::vector<std::string>* errors = nullptr,
+                                    const PetrarchActorOptions& options = {});
 Status LoadPetrarchAgentsFromString(std::string_view contents,
                                     std::string_view name, Lexicon* lexicon,
                                     std::vector<std::string>* errors = nullptr);

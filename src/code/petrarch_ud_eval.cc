@@ -198,6 +198,14 @@ std::string IsoDate(const std::string& date) {
 
 // Loads one dictionary strictly; when the loader refuses a line, again from
 // a clean copy, leniently, keeping the refused lines.
+// UniversalPetrarch reads "[FRO/BIL/SAM]" as one code.
+Status LoadActorsAsUniversalPetrarch(const std::string& path, Lexicon* lexicon,
+                                     std::vector<std::string>* errors) {
+  PetrarchActorOptions options;
+  options.slashed = SlashedActorCodes::kOne;
+  return LoadPetrarchActors(path, lexicon, errors, options);
+}
+
 Status LoadDictionary(Status (*loader)(const std::string&, Lexicon*,
                                        std::vector<std::string>*),
                       const std::string& path, Lexicon* lexicon,
@@ -315,8 +323,8 @@ Result<PetrarchUdEvalResult> RunPetrarchUdSuite(
   PetrarchUdEvalResult result;
   Lexicon lexicon;
   for (const std::string& actors : suite->actors)
-    DYAD_RETURN_IF_ERROR(LoadDictionary(LoadPetrarchActors, actors, &lexicon,
-                                        &result.dictionary_errors));
+    DYAD_RETURN_IF_ERROR(LoadDictionary(LoadActorsAsUniversalPetrarch, actors,
+                                        &lexicon, &result.dictionary_errors));
   if (!suite->agents.empty())
     DYAD_RETURN_IF_ERROR(LoadDictionary(LoadPetrarchAgents, suite->agents,
                                         &lexicon, &result.dictionary_errors));

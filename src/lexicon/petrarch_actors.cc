@@ -43,7 +43,9 @@ struct PendingActor {
 
 // Parses one code block body ("IGOUNO 970101-061231", "HOB < 950601",
 // "ZBW") into `pending`. Returns "" or the error.
-std::string AddCodeBlock(std::string_view body, PendingActor* pending) {
+std::string AddCodeBlock(std::string_view body,
+                         const PetrarchActorOptions& options,
+                         PendingActor* pending) {
   body = Trim(body);
   size_t blank = body.find_first_of(" \t");
   std::string_view code = body.substr(0, blank);
@@ -89,6 +91,11 @@ std::string AddCodeBlock(std::string_view body, PendingActor* pending) {
       dated.first = date;
     }
   }
+  if (options.slashed == SlashedActorCodes::kOne) {
+    dated.code = std::string(code);
+    (has_date ? pending->dated : pending->defaults).push_back(dated);
+    return "";
+  }
   size_t start = 0;
   while (start <= code.size()) {
     size_t slash = code.find('/', start);
@@ -104,9 +111,10 @@ std::string AddCodeBlock(std::string_view body, PendingActor* pending) {
 
 // Adds every block of `blocks` to `pending`; returns "" or the first error.
 std::string AddCodeBlocks(const std::vector<std::string_view>& blocks,
+                          const PetrarchActorOptions& options,
                           PendingActor* pending) {
   for (std::string_view block : blocks) {
-    std::string error = AddCodeBlock(block, pending);
+    std::string error = AddCodeBlock(block, options, pending);
     if (!error.empty()) return error;
   }
   return "";
@@ -127,7 +135,8 @@ void Finish(PendingActor* pending, Lexicon* lexicon) {
 
 Status LoadPetrarchActorsFromString(std::string_view contents,
                                     std::string_view name, Lexicon* lexicon,
-                                    std::vector<std::string>* errors) {
+                                    std::vector<std::string>* errors,
+                                    const PetrarchActorOptions& options) {
   ErrorSink sink(name, errors);
   CleanText text = CleanLines(contents);
   PendingActor pending;
@@ -165,7 +174,7 @@ Status LoadPetrarchActorsFromString(std::string_view contents,
           return sink.Report(line.number, "synonym: " + error);
         trial.actor.phrases.push_back(std::move(phrase));
       }
-      error = AddCodeBlocks(blocks, &trial);
+      error = AddCodeBlocks(blocks, options, &trial);
       if (!error.empty()) return sink.Report(line.number, error);
       pending = std::move(trial);
       return true;
@@ -181,7 +190,7 @@ Status LoadPetrarchActorsFromString(std::string_view contents,
       return sink.Report(line.number, "actor name: " + error);
     pending.actor.phrases.push_back(std::move(phrase));
     pending.actor.origin = SourceLine{std::string(name), line.number};
-    error = AddCodeBlocks(blocks, &pending);
+    error = AddCodeBlocks(blocks, options, &pending);
     if (!error.empty()) {
       pending = PendingActor();
       return sink.Report(line.number, error);
@@ -196,10 +205,12 @@ Status LoadPetrarchActorsFromString(std::string_view contents,
 }
 
 Status LoadPetrarchActors(const std::string& path, Lexicon* lexicon,
-                          std::vector<std::string>* errors) {
+                          std::vector<std::string>* errors,
+                          const PetrarchActorOptions& options) {
   Result<std::string> contents = petrarch_internal::ReadWholeFile(path);
   if (!contents.ok()) return contents.status();
-  return LoadPetrarchActorsFromString(*contents, path, lexicon, errors);
+  return LoadPetrarchActorsFromString(*contents, path, lexicon, errors,
+                                      options);
 }
 
 }  // namespace dyad

@@ -198,6 +198,22 @@ TEST(PetrarchActors, SeveralCodesAndSpecialCodes) {
   EXPECT_EQ(lex.actors[3].codes[0].code, "---");
 }
 
+TEST(PetrarchActors, SlashedCodesKeptWholeForUniversalPetrarch) {
+  Lexicon lex;
+  PetrarchActorOptions options;
+  options.slashed = SlashedActorCodes::kOne;
+  ASSERT_TRUE(LoadPetrarchActorsFromString(
+                  "THE_SHIRE [FRO/BIL/SAM]\nLORIEN\n\t[ELR/GAL >990101]\n"
+                  "\t[ELR]\n",
+                  "x", &lex, nullptr, options)
+                  .ok());
+  ASSERT_EQ(lex.actors.size(), 2u);
+  ASSERT_EQ(lex.actors[0].codes.size(), 1u);
+  EXPECT_EQ(lex.actors[0].codes[0].code, "FRO/BIL/SAM");
+  EXPECT_EQ(CodeOn(lex.actors[1], 20000101), "ELR/GAL");
+  EXPECT_EQ(CodeOn(lex.actors[1], 19980101), "ELR");
+}
+
 TEST(PetrarchActors, QuirksPetrarchAccepts) {
   Lexicon lex;
   ASSERT_TRUE(LoadPetrarchActorsFromString(
@@ -255,7 +271,12 @@ TEST(PetrarchActors, ErrorsNameFileAndLine) {
       {"ok [A]\nBAD\xff [B]\n", "bad.txt:2: invalid UTF-8"},
   };
   for (const BadCase& c : cases)
-    ExpectFirstError(LoadPetrarchActorsFromString, c);
+    ExpectFirstError(
+        [](std::string_view contents, std::string_view name, Lexicon* lexicon,
+           std::vector<std::string>* errors) {
+          return LoadPetrarchActorsFromString(contents, name, lexicon, errors);
+        },
+        c);
 }
 
 TEST(PetrarchActors, LenientSkipsBadLinesAndGoesOn) {
