@@ -22,6 +22,7 @@ void AddEvalCommand(CLI::App& app, int* exit_code);
 void AddLexiconCommand(CLI::App& app, int* exit_code);
 void AddBenchCommand(CLI::App& app, int* exit_code);
 void AddTrainCommand(CLI::App& app, int* exit_code);
+void AddServeCommand(CLI::App& app, int* exit_code);
 // Adds "ud" under the `eval` subcommand.
 void AddEvalUdSubcommand(CLI::App* eval, int* exit_code);
 // Adds "parse" under the `train` subcommand.

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   dyad::cli::AddLexiconCommand(app, &exit_code);
   dyad::cli::AddBenchCommand(app, &exit_code);
   dyad::cli::AddTrainCommand(app, &exit_code);
+  dyad::cli::AddServeCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -6,3 +6,5 @@ dir=${1:-build}
 shift || true
 cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
 cmake --build "$dir" -j"$(nproc)"
+# The web dashboard `dyad serve` serves (web/dist), from the npm packages.
+scripts/build-web.sh

@@ -98,7 +98,10 @@ enum class StoreMode {
 class Store {
  public:
   // The schema version this build writes (kept in PRAGMA user_version).
-  static constexpr int kSchemaVersion = 1;
+  // Version 2 adds the full-text index quotes_fts over quotes.text and an
+  // index on event places; opening a version-1 file writable upgrades it in
+  // place, opening it read-only leaves it as it is.
+  static constexpr int kSchemaVersion = 2;
 
   // Opens (or, with kReadWriteCreate, creates) the store at `path`. Fails
   // with kNotFound when the file is missing (or empty, read-only) and may

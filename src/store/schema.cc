@@ -107,6 +107,38 @@ FROM (SELECT source_code AS code, date, 1 AS as_source, 0 AS as_target
 GROUP BY code;
 )sql";
 
+// Version 2 adds, over version 1, full-text search of quotes (an FTS5 index
+// over quotes.text kept in step by triggers, so Put needs no change), a
+// covering index of event places for the map, and widens events_dyad and
+// events_target to cover what dyad series, the network and actor profiles
+// aggregate (the other actor, date, quad class, Goldstein score, root), so
+// that those queries never visit the table.
+constexpr char kMigrateToV2[] = R"sql(
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+  text, content = 'quotes', content_rowid = 'id');
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+  INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+  INSERT INTO quotes_fts(quotes_fts, rowid, text)
+    VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
+  INSERT INTO quotes_fts(quotes_fts, rowid, text)
+    VALUES ('delete', old.id, old.text);
+  INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+CREATE INDEX events_place
+  ON events(place_name, place_country, place_lat, place_lon, date, quad);
+DROP INDEX events_dyad;
+CREATE INDEX events_dyad
+  ON events(source_code, target_code, date, quad, goldstein, root);
+DROP INDEX events_target;
+CREATE INDEX events_target
+  ON events(target_code, source_code, date, quad, goldstein, root);
+)sql";
+
 Result<int64_t> PragmaInt(sqlite3* db, const std::string& path,
                           const char* sql) {
   Statement statement;
@@ -121,6 +153,14 @@ Status NotADyadStore(const std::string& path, const std::string& why) {
   return InvalidArgument(path + ": not a dyad store (" + why + ")");
 }
 
+Status SqliteMigrationError(const std::string& path, const Status& status) {
+  std::string detail = status.message();
+  if (detail.rfind(path + ": ", 0) == 0) detail.erase(0, path.size() + 2);
+  return Status(
+      status.code(),
+      path + ": cannot upgrade the store to schema version 2: " + detail);
+}
+
 Status CreateSchema(sqlite3* db, const std::string& path, int schema_version) {
   // IMMEDIATE takes the write lock first, so two processes creating the
   // same new file cannot both lay down the schema.
@@ -130,6 +170,7 @@ Status CreateSchema(sqlite3* db, const std::string& path, int schema_version) {
   Status status = tables.ok() ? Status::Ok() : tables.status();
   if (status.ok() && *tables == 0) {
     status = Exec(db, path, kSchemaV1);
+    if (status.ok()) status = Exec(db, path, kMigrateToV2);
     if (status.ok()) {
       std::string pragmas =
           "PRAGMA application_id = " + std::to_string(kApplicationId) +
@@ -140,6 +181,24 @@ Status CreateSchema(sqlite3* db, const std::string& path, int schema_version) {
   if (!status.ok()) {
     sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     return status;
+  }
+  return Exec(db, path, "COMMIT");
+}
+
+// Brings a version-1 store up to version 2 in one transaction; another
+// process may have done it meanwhile, so the version is read again under
+// the write lock.
+Status MigrateToV2(sqlite3* db, const std::string& path) {
+  DYAD_RETURN_IF_ERROR(Exec(db, path, "BEGIN IMMEDIATE"));
+  Result<int64_t> version = PragmaInt(db, path, "PRAGMA user_version");
+  Status status = version.ok() ? Status::Ok() : version.status();
+  if (status.ok() && *version == 1) {
+    status = Exec(db, path, kMigrateToV2);
+    if (status.ok()) status = Exec(db, path, "PRAGMA user_version = 2");
+  }
+  if (!status.ok()) {
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    return SqliteMigrationError(path, status);
   }
   return Exec(db, path, "COMMIT");
 }
@@ -183,6 +242,11 @@ Status EnsureSchema(sqlite3* db, const std::string& path, bool writable,
   if (*version < 1) {
     return InvalidArgument(path + ": unknown dyad store schema version " +
                            std::to_string(*version));
+  }
+  // A read-only opener reads an older version as it is (readers check for
+  // what they need, such as quotes_fts).
+  if (*version == 1 && writable && schema_version >= 2) {
+    DYAD_RETURN_IF_ERROR(MigrateToV2(db, path));
   }
   return Status::Ok();
 }

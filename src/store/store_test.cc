@@ -928,6 +928,74 @@ TEST_F(StoreTest, ForeignSqliteDatabaseIsNotAStore) {
             std::string::npos);
 }
 
+// A store with one quote, optionally stepped back to schema version 1 (no
+// full-text index), as an older dyad wrote it.
+Document QuotedDocument(const std::string& doc_id, const std::string& words) {
+  Document doc;
+  doc.doc_id = doc_id;
+  doc.source = "test";
+  doc.text = "\"" + words + "\", the minister said.";
+  Quote quote;
+  quote.text = words;
+  quote.span = Span{1, static_cast<uint32_t>(1 + words.size())};
+  quote.speaker = ActorRef{"JPNGOV", "the minister", Span{0, 0}};
+  doc.quotes.push_back(quote);
+  return doc;
+}
+
+TEST_F(StoreTest, VersionOneStoresAreUpgradedWhenOpenedWritable) {
+  const std::string path = PathIn("v1.db");
+  {
+    auto store = OpenOrDie("v1.db");
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(
+        store->Put(QuotedDocument("old", "we defend the islands")).ok());
+  }
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "DROP TRIGGER quotes_fts_insert; DROP TRIGGER "
+                           "quotes_fts_delete; DROP TRIGGER quotes_fts_update; "
+                           "DROP TABLE quotes_fts; DROP INDEX events_place; "
+                           "PRAGMA user_version = 1",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  const std::string has_fts =
+      "SELECT count(*) FROM sqlite_schema WHERE name = 'quotes_fts'";
+  {
+    // Read-only: opened as it is, not changed.
+    auto store = OpenOrDie("v1.db", StoreMode::kReadOnly);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->Counts()->quotes, 1);
+  }
+  EXPECT_EQ(QueryInt(path, "PRAGMA user_version"), 1);
+  EXPECT_EQ(QueryInt(path, has_fts), 0);
+  {
+    auto store = OpenOrDie("v1.db", StoreMode::kReadWrite);
+    ASSERT_NE(store, nullptr);
+    // Quotes stored afterwards are indexed by the triggers.
+    ASSERT_TRUE(store->Put(QuotedDocument("new", "trade talks go on")).ok());
+  }
+  EXPECT_EQ(QueryInt(path, "PRAGMA user_version"), 2);
+  EXPECT_EQ(QueryInt(path, has_fts), 1);
+  const std::string match =
+      "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ";
+  EXPECT_EQ(QueryInt(path, match + "'defend'"), 1);  // rebuilt from v1 rows
+  EXPECT_EQ(QueryInt(path, match + "'trade'"), 1);
+  {
+    // Replacing an article replaces its quotes in the index too.
+    auto store = OpenOrDie("v1.db");
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->Put(QuotedDocument("new", "peace talks go on")).ok());
+  }
+  EXPECT_EQ(QueryInt(path, match + "'trade'"), 0);
+  EXPECT_EQ(QueryInt(path, match + "'peace'"), 1);
+}
+
 TEST_F(StoreTest, NewerSchemaVersionIsRefused) {
   { ASSERT_NE(OpenOrDie("newer.db"), nullptr); }
   {
