@@ -25,6 +25,7 @@
 #include "dyad/codes.h"
 #include "dyad/serve.h"
 #include "dyad/store.h"
+#include "util/civil_date.h"
 
 namespace {
 
@@ -61,22 +62,6 @@ const std::vector<std::string> kQuoteWords = {
     "aid",    "ceasefire", "election", "alliance",  "nuclear",   "cooperation",
     "defend", "oppose",    "support",  "agreement", "violence",  "refugees"};
 
-std::string CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp + (mp < 10 ? 3 : -9));
-  const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", y % 10000, m % 100,
-                d % 100);
-  return buffer;
-}
-
 class Generator {
  public:
   Generator() : rng_(20240229) {
@@ -103,7 +88,7 @@ class Generator {
     doc.source = "synthetic";
     const int64_t day0 = 17897;  // 2019-01-01
     const int64_t day = day0 + static_cast<int64_t>(rng_() % 1826);
-    doc.published = CivilFromDays(day);
+    doc.published = dyad::IsoDateFromDays(day);
     doc.headline = "Synthetic report " + std::to_string(n);
     doc.text = doc.headline + "\n\n";
     const int events = 1 + static_cast<int>(rng_() % 5);
@@ -134,7 +119,8 @@ class Generator {
       event.sentence = static_cast<int>(doc.sentences.size());
       doc.sentences.push_back(s);
       if (rng_() % 2 == 0) {
-        event.date = CivilFromDays(day - static_cast<int64_t>(rng_() % 4));
+        event.date =
+            dyad::IsoDateFromDays(day - static_cast<int64_t>(rng_() % 4));
         event.date_from_text = true;
       }
       if (rng_() % 5 < 2) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "ingest/text_util.h"
+#include "util/civil_date.h"
 
 namespace dyad::ingest {
 namespace {
@@ -168,25 +169,10 @@ std::optional<std::string> NormalizeDate(std::string_view s) {
 }
 
 std::string DateFromUnixSeconds(int64_t seconds) {
-  // Civil-from-days (proleptic Gregorian), exact for any int64 day count we
-  // can meet; floor division keeps dates before 1970 right.
+  // Floor division keeps dates before 1970 right.
   int64_t days = seconds / 86400;
   if (seconds % 86400 < 0) --days;
-  days += 719468;
-  int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  int64_t doe = days - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  if (m <= 2) ++y;
-  char buf[80];
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld",
-                static_cast<long long>(y), static_cast<long long>(m),
-                static_cast<long long>(d));
-  return buf;
+  return IsoDateFromDays(days);
 }
 
 }  // namespace dyad::ingest

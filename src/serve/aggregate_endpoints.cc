@@ -11,6 +11,7 @@
 
 #include "serve/endpoints.h"
 #include "store/event_filter.h"
+#include "util/civil_date.h"
 
 namespace dyad::serve_internal {
 namespace {
@@ -28,32 +29,6 @@ std::string Where(const std::string& conditions) {
 
 constexpr char kCooperation[] = "count(CASE WHEN e.quad IN (1, 2) THEN 1 END)";
 constexpr char kConflict[] = "count(CASE WHEN e.quad IN (3, 4) THEN 1 END)";
-
-// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-int64_t DaysFromCivil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-std::string CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp + (mp < 10 ? 3 : -9);
-  const int64_t y = yoe + era * 400 + (m <= 2);
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(y),
-                static_cast<int>(m), static_cast<int>(d));
-  return buffer;
-}
 
 // Countries are the first three letters of actor codes, but some codes
 // begin with a CAMEO group or role instead of a country.
@@ -90,11 +65,12 @@ std::string PeriodOf(const std::string& date, Bucket bucket) {
     return date;
   }
   const int64_t days =
-      DaysFromCivil(std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)),
-                    std::stoi(date.substr(8, 2)));
+      DaysFromCivil(std::stoi(date.substr(0, 4)),
+                    static_cast<unsigned>(std::stoi(date.substr(5, 2))),
+                    static_cast<unsigned>(std::stoi(date.substr(8, 2))));
   // 1970-01-01 was a Thursday: days + 3 is 0 on Mondays (mod 7).
   const int64_t since_monday = ((days + 3) % 7 + 7) % 7;
-  return CivilFromDays(days - since_monday);
+  return IsoDateFromDays(days - since_monday);
 }
 
 namespace {
