@@ -415,12 +415,9 @@ Result<Json> Actor(ReadConnection& db, const std::string& code) {
           quote_params.PrefixMatch("q.speaker_code", code) +
           " ORDER BY a.published DESC, q.id DESC LIMIT 20"));
   quote_params.BindAll(quotes);
-  Json quote_list = Json::array();
-  DYAD_RETURN_IF_ERROR(quotes.ForEachRow([&](const Statement& r) {
-    quote_list.push_back(QuoteJson(r));
-    return Status::Ok();
-  }));
-  answer["quotes"] = std::move(quote_list);
+  Result<Json> quote_list = QuoteRows(quotes);
+  if (!quote_list.ok()) return quote_list.status();
+  answer["quotes"] = std::move(*quote_list);
   return answer;
 }
 

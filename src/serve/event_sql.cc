@@ -179,6 +179,16 @@ Json QuoteJson(const store_internal::Statement& row) {
   return quote;
 }
 
+Result<Json> QuoteRows(store_internal::Statement& statement) {
+  Json quotes = Json::array();
+  DYAD_RETURN_IF_ERROR(
+      statement.ForEachRow([&](const store_internal::Statement& row) {
+        quotes.push_back(QuoteJson(row));
+        return Status::Ok();
+      }));
+  return quotes;
+}
+
 std::string Dump(const Json& json) {
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

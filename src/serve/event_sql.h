@@ -47,6 +47,10 @@ Json EventJson(const store_internal::Statement& row);
 // Columns read by QuoteJson, over `quotes AS q JOIN articles AS a`.
 extern const char kQuoteColumns[];
 Json QuoteJson(const store_internal::Statement& row);
+// Steps `statement` (prepared over kQuoteColumns, parameters bound) to its
+// end and returns its rows as an array of quote objects, or the store's
+// error.
+Result<Json> QuoteRows(store_internal::Statement& statement);
 
 // Serialises `json`, replacing bytes that are not UTF-8 (evidence slices of
 // damaged spans) instead of throwing.

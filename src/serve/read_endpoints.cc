@@ -176,14 +176,11 @@ Result<Json> Quotes(ReadConnection& db, const QuotesParams& params) {
   sql_params.BindAll(statement);
   statement.BindInt(limit_param, params.limit);
   statement.BindInt(limit_param + 1, params.offset);
-  Json quotes = Json::array();
-  DYAD_RETURN_IF_ERROR(statement.ForEachRow([&](const Statement& row) {
-    quotes.push_back(QuoteJson(row));
-    return Status::Ok();
-  }));
+  Result<Json> quotes = QuoteRows(statement);
+  if (!quotes.ok()) return quotes.status();
   Json answer;
   answer["total"] = *total;
-  answer["quotes"] = std::move(quotes);
+  answer["quotes"] = std::move(*quotes);
   return answer;
 }
 
@@ -257,12 +254,9 @@ Result<Json> Article(ReadConnection& db, const std::string& doc_id) {
                   " FROM quotes AS q JOIN articles AS a ON a.id = q.article "
                   "WHERE q.article = ?1 ORDER BY q.idx"));
   quotes.BindInt(1, id);
-  Json quote_list = Json::array();
-  DYAD_RETURN_IF_ERROR(quotes.ForEachRow([&](const Statement& row) {
-    quote_list.push_back(QuoteJson(row));
-    return Status::Ok();
-  }));
-  answer["quotes"] = std::move(quote_list);
+  Result<Json> quote_list = QuoteRows(quotes);
+  if (!quote_list.ok()) return quote_list.status();
+  answer["quotes"] = std::move(*quote_list);
   return answer;
 }
 
