@@ -44,6 +44,13 @@ void AddTrainNerSubcommand(CLI::App* train, int* exit_code) {
                   "PETRARCH actor dictionaries (e.g. the Phoenix *.actors.txt "
                   "files) whose names become a gazetteer of their own, typed "
                   "by their codes (see NerActorNamesFromLexicon)");
+  cmd->add_option("--places", options->train.places_path,
+                  "GeoNames dump of populated places (cities500.txt), read "
+                  "at training time: names become a place gazetteer stored "
+                  "in the model");
+  cmd->add_option("--countries", options->train.countries_path,
+                  "world-countries countries.json: country names, capitals "
+                  "and demonyms join the place gazetteer");
   cmd->add_option("--out", options->out, "Model file to write")->required();
   cmd->add_option("--epochs", options->train.epochs, "Training epochs")
       ->capture_default_str()

@@ -37,11 +37,41 @@ void AddTrainParseSubcommand(CLI::App* train, int* exit_code) {
   cmd->add_option("--seed", options->seed,
                   "Seed of the shuffle and of the exploration")
       ->capture_default_str();
+  cmd->add_option("--runs", options->runs,
+                  "Independent runs (differently shuffled) whose averaged "
+                  "weights are averaged into the model")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 20));
+  cmd->add_option("--explore", options->explore_probability,
+                  "From epoch 2, the probability of following the parser's "
+                  "own prediction instead of the oracle's")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--prune", options->prune_fraction,
+                  "Drop averaged weights below this fraction of the largest")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 0.5));
   cmd->add_option("--jackknife", options->jackknife_folds,
                   "Tag the training treebank with taggers trained on the "
                   "other of this many parts (0: use --tagger)")
       ->capture_default_str()
       ->check(CLI::Range(0, 20));
+  cmd->add_flag("--keep-train-tags", options->keep_train_tags,
+                "Learn from the tags of the training files as they are "
+                "(predicted tags written by --write-tagged-train)");
+  cmd->add_option("--write-tagged-train", options->write_tagged_train,
+                  "Also write the training treebank with the tags the parser "
+                  "learns from (jackknifed or --tagger's), as CoNLL-U");
+  cmd->add_option("--dev-grid-runs", options->dev_grid_runs,
+                  "With --dev: also log dev UAS/LAS of the mean of the first "
+                  "k runs, for each k given (with each --dev-grid-prunes)")
+      ->delimiter(',');
+  cmd->add_option("--dev-grid-prunes", options->dev_grid_prunes,
+                  "With --dev-grid-runs: the pruning fractions to log")
+      ->delimiter(',');
+  cmd->add_option("--dev-grid-from", options->dev_grid_from_epoch,
+                  "First epoch at which the dev grid is logged")
+      ->capture_default_str();
   cmd->callback([options, out, exit_code]() {
     options->log = &std::cerr;
     auto parser = TrainDependencyParser(*options);

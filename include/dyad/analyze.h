@@ -128,10 +128,11 @@ Result<UdAccuracy> EvaluatePosTagger(const PosTagger& tagger,
 // A BILOU entity tagger over PER, ORG and LOC, reported as PERSON, ORG and
 // PLACE: a structured averaged perceptron with Viterbi decoding over hashed
 // word, shape, affix, context, part-of-speech (from a PosTagger) and
-// gazetteer features (phrases of dyad's default lexicon and, as a table of
-// their own, names of PETRARCH actor dictionaries given to the trainer),
-// plus cue words that head organization or place names ("Bank", "Inc.",
-// "Street"). See models/README.md for the training command and accuracy.
+// gazetteer features (phrases of dyad's default lexicon and, as tables of
+// their own, names of PETRARCH actor dictionaries and GeoNames places and
+// countries given to the trainer), plus cue words that head organization or
+// place names ("Bank", "Inc.", "Street"). See models/README.md for the training
+// command and accuracy.
 
 namespace analyze {
 struct NerModel;
@@ -220,8 +221,16 @@ struct NerTrainOptions {
   std::vector<std::string> pos_treebank_paths;
   // Optional: names (see NerActorNamesFromLexicon) matched as a gazetteer
   // of their own, apart from the default lexicon's, so that training learns
-  // how far to trust them. They are stored in the model as hashes.
+  // how far to trust them; the words of PERSON names of two or more words
+  // are also entered alone. They are stored in the model as hashes.
   std::vector<NerActorName> actor_names;
+  // Optional: a GeoNames dump of populated places (cities500.txt) and the
+  // world-countries JSON (countries.json), read at training time only:
+  // their names become a gazetteer of their own, with the population, the
+  // capital flag, countries and demonyms (src/analyze/ner_places.h), stored
+  // in the model as hashes.
+  std::string places_path;
+  std::string countries_path;
   int epochs = 10;
   uint64_t seed = 1;            // the shuffle of the training sentences
   std::ostream* log = nullptr;  // progress lines; may be null
@@ -327,11 +336,33 @@ struct ParserTrainOptions {
   std::string tagger_path;  // PosTagger model giving the tags (required)
   int epochs = 15;
   uint64_t seed = 1;  // the shuffle and the exploration choices
+  // Independent training runs over differently shuffled data (run r seeded
+  // with seed + 7919 r); the model is the mean of their averaged weights.
+  int runs = 5;
+  // From the second epoch, how often training follows the parser's own
+  // prediction rather than the oracle's (exploration).
+  double explore_probability = 0.9;
+  // Averaged weights below this fraction of the largest are dropped.
+  double prune_fraction = 0.01;
   // When > 1, the training treebank is tagged by jackknifing: split into
   // this many parts, each tagged by a tagger trained on the others, so the
   // parser learns from tags as noisy as it will see at run time. When 0 or
   // 1, the tagger at tagger_path tags it.
   int jackknife_folds = 0;
+  // When true, the training files' UPOS and XPOS are used as they are
+  // (already predicted tags, e.g. written earlier with write_tagged_train)
+  // and neither jackknifing nor the tagger touches them.
+  bool keep_train_tags = false;
+  // When not empty, the training treebank with the tags the parser learns
+  // from is written there as CoNLL-U (to reuse with keep_train_tags).
+  std::string write_tagged_train;
+  // With dev_path: from epoch dev_grid_from_epoch on, also log dev UAS/LAS
+  // and the size of the mean of the first k runs pruned at p, for each k of
+  // dev_grid_runs and p of dev_grid_prunes (to choose both in one training;
+  // the model written is not affected).
+  std::vector<int> dev_grid_runs;
+  std::vector<double> dev_grid_prunes;
+  int dev_grid_from_epoch = 1;
   std::ostream* log = nullptr;  // progress lines; may be null
 };
 

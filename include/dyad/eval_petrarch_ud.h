@@ -60,6 +60,7 @@ struct PetrarchUdRecord {
 // What the <Environment> names and the records, in file order.
 struct PetrarchUdSuite {
   std::string verbs, agents, discards;  // paths resolved against the file
+  std::string coding_ontology;          // <PICOfile>; empty when not named
   std::vector<std::string> actors;      // <Actorfile> is comma-separated
   std::vector<std::string> include;     // <Include> categories
   std::vector<PetrarchUdRecord> records;

@@ -89,6 +89,9 @@ struct PatternToken {
   std::string synset;                                   // kSynset, without "&"
   std::vector<std::vector<PatternToken>> alternatives;  // kAlternatives
   bool connected = false;  // the next element must follow immediately
+  // With `connected`: the next element is in the same noun phrase, up to
+  // two words on ("{NEW RELATIONS}" ~ "new economic relations").
+  bool within_phrase = false;
 };
 
 // A verb's event code: "064", paired "032:033", flagged "023?" / "031!".
@@ -180,6 +183,10 @@ struct Lexicon {
   // Phrases that discard the sentence wherever they occur (PETRARCH
   // discards); TABARI expresses these as actors or verbs coded "###".
   std::vector<Phrase> discards;
+  // What a negated verb's code becomes ("did not clash" coded 110 becomes
+  // 050): code -> code, from a PETRARCH coding ontology when one is loaded.
+  // A negated verb whose code is not here gives no event.
+  std::map<std::string, std::string> negated_codes;
   CoderOptions options;
   bool has_time_block = false;
 };

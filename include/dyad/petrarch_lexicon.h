@@ -85,6 +85,14 @@ Status LoadPetrarchVerbs(const std::string& path, Lexicon* lexicon,
                          std::vector<std::string>* errors = nullptr);
 Status LoadPetrarchDiscards(const std::string& path, Lexicon* lexicon,
                             std::vector<std::string>* errors = nullptr);
+// UniversalPetrarch's internal coding ontology (PICO): lines
+// "CODE:VALUE[#...]" where VALUE is a sum of hexadecimal terms such as
+// "0x1000", "-0xFFFF+0x0070". Negation subtracts 0xFFFF, so a code whose
+// value minus 0xFFFF is another code's value is negated into that code
+// (010 "make a statement" into 011 "decline to comment"); those pairs are
+// added to Lexicon::negated_codes. Errors as for the other loaders.
+Status LoadPetrarchCodingOntology(const std::string& path, Lexicon* lexicon,
+                                  std::vector<std::string>* errors = nullptr);
 
 // The same parsers over text already in memory; `name` stands for the file
 // in messages ("NAME:LINE: ..."). Never return NotFound or IoError.
@@ -99,6 +107,9 @@ Status LoadPetrarchVerbsFromString(std::string_view contents,
                                    std::string_view name, Lexicon* lexicon,
                                    std::vector<std::string>* errors = nullptr);
 Status LoadPetrarchDiscardsFromString(
+    std::string_view contents, std::string_view name, Lexicon* lexicon,
+    std::vector<std::string>* errors = nullptr);
+Status LoadPetrarchCodingOntologyFromString(
     std::string_view contents, std::string_view name, Lexicon* lexicon,
     std::vector<std::string>* errors = nullptr);
 

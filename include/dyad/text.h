@@ -26,7 +26,10 @@ namespace dyad {
 // their periods, and a sentence-final period is its own kSentenceEnd token
 // except when it is an abbreviation's ("...sanctions by the U.S.");
 // "Russia’s" is "Russia" + "’s" (kPossessive), "Ukrainians'" is
-// "Ukrainians" + "'"; straight double quotes open after a space, the start
+// "Ukrainians" + "'"; English clitics are tokens of their own as in the
+// treebanks ("didn't" is "did" + "n't", "can't" "ca" + "n't", "they'll"
+// "they" + "'ll"), while names keep their apostrophe ("O'Brien");
+// straight double quotes open after a space, the start
 // or an opening bracket and close otherwise. Token::upper is the full
 // Unicode upper case with ‘ ’ folded to ' and “ ” to ".
 //

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/split_fields.h"
+
 namespace dyad::analyze {
 namespace {
 
@@ -14,25 +16,11 @@ bool IsIndex(std::string_view s) {
   return true;
 }
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      fields.push_back(line.substr(start));
-      return fields;
-    }
-    fields.push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-}
-
 // Splits a word line into the word and its label.
 bool SplitWordLine(std::string_view line, std::string_view* word,
                    std::string_view* label) {
   if (line.find('\t') != std::string_view::npos) {
-    std::vector<std::string_view> fields = SplitTabs(line);
+    std::vector<std::string_view> fields = SplitFields(line);
     if (fields.size() >= 3 && IsIndex(fields[0])) {
       *word = fields[1];
       *label = fields[2];

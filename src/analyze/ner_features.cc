@@ -68,6 +68,11 @@ enum NerTemplate : uint64_t {
   kRunCue,
   kRunCueShape,
   kTransition,
+  kPlace,
+  kPrevPlace,
+  kNextPlace,
+  kPlaceShape,
+  kPlaceProfile,
 };
 
 // How the sentence uses capitals: 1 no word starts with one, 2 every
@@ -262,6 +267,7 @@ void ExtractNerFeatures(const std::vector<std::string_view>& words,
                         const NerGazetteer& gazetteer,
                         const NerGazetteer& word_profiles,
                         const NerGazetteer& actor_names,
+                        const NerGazetteer& place_names,
                         NerSentenceFeatures* features) {
   const size_t n = words.size();
   // Two padding entries on each side.
@@ -286,6 +292,9 @@ void ExtractNerFeatures(const std::vector<std::string_view>& words,
   std::vector<uint64_t> profile(n + 4, 0);
   std::vector<uint32_t> profile_marks = word_profiles.Match(lower);
   for (size_t i = 0; i < n; ++i) profile[i + 2] = (profile_marks[i] >> 2) + 1;
+  std::vector<uint64_t> place(n + 4, 0);
+  std::vector<uint32_t> place_marks = place_names.Match(lower);
+  for (size_t i = 0; i < n; ++i) place[i + 2] = place_marks[i] + 1;
 
   std::vector<uint64_t> actor(n + 4, 0);
   std::vector<uint32_t> actor_marks = actor_names.Match(lower);
@@ -382,6 +391,11 @@ void ExtractNerFeatures(const std::vector<std::string_view>& words,
     add(kCue, CueOf(lower[w]));
     add(kRunCue, run_cues[w]);
     add(kRunCueShape, CombineKeys(run_cues[w], k.shape));
+    add(kPlace, place[i]);
+    add(kPrevPlace, place[i - 1]);
+    add(kNextPlace, place[i + 1]);
+    add(kPlaceShape, CombineKeys(place[i], k.shape));
+    add(kPlaceProfile, CombineKeys(place[i], profile[i]));
     features->offsets.push_back(static_cast<uint32_t>(features->keys.size()));
   }
 }

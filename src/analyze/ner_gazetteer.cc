@@ -93,7 +93,7 @@ void NerGazetteer::Add(const std::vector<std::string_view>& words,
   std::vector<std::string_view> views;
   for (std::string_view w : words) lower.push_back(AsciiLower(w));
   for (const std::string& w : lower) views.push_back(w);
-  uint64_t hash = (PhraseHash(views) & ~uint64_t{7}) | words.size();
+  uint64_t hash = PhraseKey(views);
   auto it = std::lower_bound(entries_.begin(), entries_.end(), hash,
                              [](const std::pair<uint64_t, uint8_t>& e,
                                 uint64_t h) { return e.first < h; });
@@ -105,23 +105,33 @@ void NerGazetteer::Add(const std::vector<std::string_view>& words,
   max_words_ = std::max(max_words_, words.size());
 }
 
-void NerGazetteer::AddName(const std::vector<std::string_view>& words,
-                           uint8_t mask) {
-  Add(words, mask);
-  std::vector<std::string_view> split;
+uint64_t NerGazetteer::PhraseKey(
+    const std::vector<std::string_view>& lower_words) {
+  return (PhraseHash(lower_words) & ~uint64_t{7}) | (lower_words.size() & 7);
+}
+
+bool SplitInnerHyphens(const std::vector<std::string_view>& words,
+                       std::vector<std::string_view>* split) {
   bool hyphen = false;
   for (std::string_view w : words) {
     size_t start = 0;
     for (size_t i = 1; i + 1 < w.size(); ++i) {
       if (w[i] != '-') continue;
       hyphen = true;
-      split.push_back(w.substr(start, i - start));
-      split.push_back("-");
+      split->push_back(w.substr(start, i - start));
+      split->push_back("-");
       start = i + 1;
     }
-    split.push_back(w.substr(start));
+    split->push_back(w.substr(start));
   }
-  if (hyphen) Add(split, mask);
+  return hyphen;
+}
+
+void NerGazetteer::AddName(const std::vector<std::string_view>& words,
+                           uint8_t mask) {
+  Add(words, mask);
+  std::vector<std::string_view> split;
+  if (SplitInnerHyphens(words, &split)) Add(split, mask);
 }
 
 uint8_t NerGazetteer::Find(uint64_t hash) const {

@@ -25,7 +25,17 @@ enum GazetteerCategory : uint8_t {
   kGazTrainPerson = 16,
   kGazTrainOrg = 32,
   kGazTrainPlace = 64,
+  // In the actor names only: a single word of a person's name of two or
+  // more words ("babrak", "karmal"), so a name not listed whole still
+  // shows its parts.
+  kGazNamePart = 128,
 };
+
+// `words` with each inner hyphen a word of its own, as UD tokenizes names
+// ("coca-cola" -> "coca" "-" "cola"), appended to *split (views into the
+// same strings). Returns whether any word had an inner hyphen.
+bool SplitInnerHyphens(const std::vector<std::string_view>& words,
+                       std::vector<std::string_view>* split);
 
 class NerGazetteer {
  public:
@@ -40,6 +50,11 @@ class NerGazetteer {
 
   // Adds a phrase of words (matched case-insensitively, ASCII).
   void Add(const std::vector<std::string_view>& words, uint8_t mask);
+
+  // The stored key of a phrase of ASCII lower-case words (its hash with the
+  // word count in the low three bits); phrases of more than seven words
+  // cannot be matched.
+  static uint64_t PhraseKey(const std::vector<std::string_view>& lower_words);
 
   // Add, and when a word has a hyphen inside ("COCA-COLA"), also the
   // phrase tokenized the UD way, the hyphen a word of its own ("coca - cola").

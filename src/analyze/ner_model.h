@@ -29,6 +29,9 @@ struct NerModel {
   // actors), with kGazPlace, kGazOrg or kGazPerson masks; empty when none
   // were given.
   NerGazetteer actor_names;
+  // GeoNames places and countries with NerPlaceBit masks (ner_places.h);
+  // empty when none were given.
+  NerGazetteer place_names;
   std::vector<NerSelfTest> self_tests;
 
   // One label per word (NerLabelName), given one Penn tag per word.

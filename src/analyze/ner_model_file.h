@@ -1,5 +1,5 @@
-// The entity tagger's model file, version 3 (version 2 had no actor names,
-// version 1 no profiles). Little-endian throughout:
+// The entity tagger's model file, version 4 (version 3 had no place names,
+// version 2 no actor names, version 1 no profiles). Little-endian throughout:
 //
 //   magic      8 bytes "DYADNER\n"
 //   version    u32 (kNerModelFormatVersion)
@@ -11,6 +11,8 @@
 //   profiles   u32 count, then per word: u64 hash, u8 NerWordProfileBit mask
 //   actors     u32 count, then per phrase: u64 hash, u8 category mask
 //              (NerModel::actor_names)
+//   places     u32 count, then per phrase: u64 hash, u8 NerPlaceBit mask
+//              (NerModel::place_names)
 //   self-test  u32 count, then per sentence: u32 words, per word: string
 //              word, string Penn tag, u8 label
 //   checksum   u64 HashBytes (features.h) of everything before it
@@ -28,7 +30,7 @@
 
 namespace dyad::analyze {
 
-inline constexpr uint32_t kNerModelFormatVersion = 3;
+inline constexpr uint32_t kNerModelFormatVersion = 4;
 
 // The file bytes of `model`.
 std::string SerializeNerModel(const NerModel& model);

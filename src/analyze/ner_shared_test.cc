@@ -1,6 +1,6 @@
 // The committed entity model, models/en_ner.dyad, against the held-out UNER
 // English-EWT test split: entity F1 must not fall below what
-// models/README.md reports (minus 0.5 points of slack for a retrained
+// models/README.md reports (minus 0.3 points of slack for a retrained
 // model). Also trains a small model through the public API.
 #include <gtest/gtest.h>
 
@@ -19,7 +19,7 @@ const std::filesystem::path kModels =
 const std::filesystem::path kUner = kShared / "data/ner/UNER_English-EWT";
 
 // Measured with the committed model (models/README.md).
-constexpr double kEwtTestF1 = 76.34;
+constexpr double kEwtTestF1 = 77.82;
 
 class NerSharedTest : public testing::Test {
  protected:
@@ -42,7 +42,7 @@ TEST_F(NerSharedTest, EwtTestF1Holds) {
   EXPECT_EQ(accuracy->sentences, 2077u);
   EXPECT_EQ(accuracy->words, 25097u);
   EXPECT_EQ(accuracy->overall.gold, 1088u);
-  EXPECT_GE(accuracy->overall.f1(), kEwtTestF1 - 0.5);
+  EXPECT_GE(accuracy->overall.f1(), kEwtTestF1 - 0.3);
   ASSERT_EQ(accuracy->by_type.size(), 3u);
   EXPECT_EQ(accuracy->by_type[0].type, "PERSON");
   EXPECT_EQ(accuracy->by_type[2].type, "PLACE");
@@ -89,6 +89,10 @@ TEST_F(NerSharedTest, TrainsThroughPublicApiDeterministically) {
   EXPECT_EQ(TrainNerTagger(options, *pos).status().code(),
             StatusCode::kNotFound);
   options.pos_treebank_paths.clear();
+  options.places_path = (kUner / "no-such-cities500.txt").string();
+  EXPECT_EQ(TrainNerTagger(options, *pos).status().code(),
+            StatusCode::kNotFound);
+  options.places_path.clear();
   options.train_paths = {(kUner / "no-such-file.iob2").string()};
   EXPECT_EQ(TrainNerTagger(options, *pos).status().code(),
             StatusCode::kNotFound);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 
 #include "analyze/features.h"
 #include "analyze/iob_spans.h"
@@ -8,6 +9,7 @@
 #include "analyze/ner_gazetteer.h"
 #include "analyze/ner_model.h"
 #include "analyze/ner_model_file.h"
+#include "analyze/ner_places.h"
 #include "analyze/ner_trainer.h"
 #include "dyad/analyze.h"
 #include "dyad/lexicon.h"
@@ -46,6 +48,7 @@ NerModel TrainTiny() {
   NerTrainerOptions options;
   options.epochs = 20;
   options.actor_names.AddName({"RED", "CROSS"}, kGazOrg);
+  options.place_names.Add({"rome"}, kPlaceCapital | 3);
   NerGazetteer gazetteer;
   gazetteer.Add({"Kenya"}, kGazPlace);
   auto model = TrainNerModel(TinyCorpus(), TinyCorpus(), gazetteer, options);
@@ -176,8 +179,8 @@ TEST(NerFeaturesTest, ActorNamesAndNameCuesChangeTheFeatures) {
   NerGazetteer none, actors;
   actors.Add({"acme", "bank"}, kGazOrg);
   NerSentenceFeatures plain, with_actors;
-  ExtractNerFeatures(words, pos, none, none, none, &plain);
-  ExtractNerFeatures(words, pos, none, none, actors, &with_actors);
+  ExtractNerFeatures(words, pos, none, none, none, none, &plain);
+  ExtractNerFeatures(words, pos, none, none, actors, none, &with_actors);
   ASSERT_EQ(plain.offsets, with_actors.offsets);
   // Only the words the name covers and their neighbours differ.
   auto same = [&](size_t i) {
@@ -197,13 +200,109 @@ TEST(NerFeaturesTest, ActorNamesAndNameCuesChangeTheFeatures) {
   std::vector<std::string_view> tags = {"PRP", "VBD", "NNP", "NNP",
                                         "NNP", "NNP", "."};
   NerSentenceFeatures org_features, place_features;
-  ExtractNerFeatures(org, tags, none, none, none, &org_features);
-  ExtractNerFeatures(place, tags, none, none, none, &place_features);
+  ExtractNerFeatures(org, tags, none, none, none, none, &org_features);
+  ExtractNerFeatures(place, tags, none, none, none, none, &place_features);
   size_t differing = 0;
   for (uint32_t f = org_features.offsets[2]; f < org_features.offsets[3]; ++f) {
     differing += org_features.keys[f] != place_features.keys[f];
   }
   EXPECT_EQ(differing, 2u);  // the run's cues, alone and with the shape
+}
+
+TEST(NerFeaturesTest, PlaceNamesChangeTheFeatures) {
+  std::vector<std::string_view> words = {"we", "flew", "to", "kollam", "."};
+  std::vector<std::string_view> pos = {"PRP", "VBD", "IN", "NNP", "."};
+  NerGazetteer none, places;
+  places.Add({"kollam"}, 2);
+  NerSentenceFeatures plain, with_places;
+  ExtractNerFeatures(words, pos, none, none, none, none, &plain);
+  ExtractNerFeatures(words, pos, none, none, none, places, &with_places);
+  ASSERT_EQ(plain.offsets, with_places.offsets);
+  auto same = [&](size_t i) {
+    return std::equal(plain.keys.begin() + plain.offsets[i],
+                      plain.keys.begin() + plain.offsets[i + 1],
+                      with_places.keys.begin() + plain.offsets[i]);
+  };
+  EXPECT_TRUE(same(0));
+  EXPECT_TRUE(same(1));
+  EXPECT_FALSE(same(2));  // the next word is a place
+  EXPECT_FALSE(same(3));
+  EXPECT_FALSE(same(4));
+}
+
+std::string WriteTempFile(const std::string& name, const std::string& text) {
+  std::string path = ::testing::TempDir() + "/" + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+// The mask the place gazetteer gives a single-word phrase, 0 for none.
+uint32_t PlaceMask(const NerGazetteer& places, std::vector<std::string> words) {
+  std::vector<uint32_t> marks = places.Match(words);
+  return marks.empty() ? 0 : marks[0] >> 2;
+}
+
+TEST(NerPlaceNamesTest, ReadsGeoNamesAndCountries) {
+  // geonameid, name, asciiname, alternatenames, lat, lon, feature class,
+  // feature code, country, cc2, admin1-4, population, ...
+  const std::string geonames =
+      "1\tSpringfield\tSpringfield\tSpringfeld,SPF\t0\t0\tP\tPPLA\tUS"
+      "\t\t\t\t\t\t116250\t\t\tAmerica/Chicago\t2020-01-01\n"
+      "2\tSpringfield\tSpringfield\t\t0\t0\tP\tPPL\tUS\t\t\t\t\t\t"
+      "1200\t\t\tAmerica/New_York\t2020-01-01\n"
+      "3\tWinston-Salem\tWinston-Salem\tTwin City\t0\t0\tP\tPPL\tUS\t"
+      "\t\t\t\t\t249545\t\t\tAmerica/New_York\t2020-01-01\n"
+      "4\tTinyville\tTinyville\tTinytown\t0\t0\tP\tPPL\tUS\t\t\t\t"
+      "\t\t600\t\t\tAmerica/New_York\t2020-01-01\n";
+  const std::string countries = R"([
+    {"name": {"common": "Freedonia", "official": "Republic of Freedonia"},
+     "altSpellings": ["FD", "Fredonia"], "capital": ["Springfield"],
+     "region": "Europe", "subregion": "Western Europe",
+     "demonyms": {"eng": {"f": "Freedonian", "m": "Freedonian"}}}
+  ])";
+  NerPlaceNames names;
+  ASSERT_TRUE(
+      names.ReadGeoNames(WriteTempFile("places.txt", geonames), 10000).ok());
+  ASSERT_TRUE(
+      names.ReadWorldCountries(WriteTempFile("countries.json", countries))
+          .ok());
+  NerGazetteer places = names.ToGazetteer();
+  constexpr uint32_t kListed = kPlaceListed;
+  // The larger Springfield's population class (2: 100,000 to a million)
+  // and its admin-seat flag win.
+  EXPECT_EQ(PlaceMask(places, {"springfield"}), kListed | 2 | kPlaceCapital);
+  EXPECT_EQ(PlaceMask(places, {"springfeld"}),
+            kListed | 2 | kPlaceCapital | kPlaceAlternateOnly);
+  EXPECT_EQ(PlaceMask(places, {"spf"}), 0u);  // a code, left out
+  // Alternate names of small places are left out, their names are not.
+  EXPECT_EQ(PlaceMask(places, {"tinytown"}), 0u);
+  EXPECT_EQ(PlaceMask(places, {"tinyville"}), kListed);
+  EXPECT_EQ(
+      places.Match({"winston", "-", "salem"}),
+      (std::vector<uint32_t>{(kListed | 2) << 2 | 1, (kListed | 2) << 2 | 2,
+                             (kListed | 2) << 2 | 3}));
+  EXPECT_EQ(PlaceMask(places, {"freedonia"}), kListed | 3 | kPlaceCountry);
+  EXPECT_EQ(places.Match({"republic", "of", "freedonia"})[0] >> 2,
+            kListed | 3 | kPlaceCountry);
+  EXPECT_EQ(PlaceMask(places, {"fredonia"}),
+            kListed | 3 | kPlaceCountry | kPlaceAlternateOnly);
+  EXPECT_EQ(PlaceMask(places, {"fd"}), 0u);
+  EXPECT_EQ(PlaceMask(places, {"freedonian"}), kListed | kPlaceDemonym);
+  EXPECT_EQ(places.Match({"western", "europe"})[0] >> 2,
+            kListed | 3 | kPlaceCountry);
+}
+
+TEST(NerPlaceNamesTest, ReportsBadFiles) {
+  NerPlaceNames names;
+  std::string path = WriteTempFile("short.txt", "1\tX\tX\n");
+  Status status = names.ReadGeoNames(path, 0);
+  EXPECT_EQ(status.code(), StatusCode::kParseError);
+  EXPECT_NE(status.message().find(path + ":1:"), std::string::npos);
+  EXPECT_EQ(names.ReadGeoNames(path + ".absent", 0).code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(
+      names.ReadWorldCountries(WriteTempFile("bad.json", "{\"a\": 1}")).code(),
+      StatusCode::kParseError);
 }
 
 TEST(NerActorNamesTest, TypesFollowTheCodes) {
@@ -242,6 +341,8 @@ TEST(NerModelFileTest, RoundTrip) {
   EXPECT_EQ(SerializeNerModel(*loaded), bytes);
   EXPECT_EQ(loaded->actor_names.entries(), model.actor_names.entries());
   EXPECT_EQ(loaded->actor_names.size(), 1u);
+  EXPECT_EQ(loaded->place_names.entries(), model.place_names.entries());
+  EXPECT_EQ(loaded->place_names.size(), 1u);
   for (const NerTrainingSentence& s : TinyCorpus()) {
     EXPECT_EQ(TagOf(*loaded, s), TagOf(model, s));
   }

@@ -37,9 +37,10 @@ struct IndexedSentence {
 
 class Perceptron {
  public:
-  // `actor_names` (matched in every sentence) must outlive the perceptron.
-  explicit Perceptron(const NerGazetteer& actor_names)
-      : actor_names_(&actor_names) {}
+  // `actor_names` and `place_names` (matched in every sentence) must
+  // outlive the perceptron.
+  Perceptron(const NerGazetteer& actor_names, const NerGazetteer& place_names)
+      : actor_names_(&actor_names), place_names_(&place_names) {}
 
   // Keys seen fewer than `min_count` times in training get no weights:
   // a feature of one sentence only learns that sentence.
@@ -49,7 +50,7 @@ class Perceptron {
     std::vector<std::string_view> pos(s.pos.begin(), s.pos.end());
     NerSentenceFeatures features;
     ExtractNerFeatures(words, pos, gazetteer, profiles, *actor_names_,
-                       &features);
+                       *place_names_, &features);
     for (uint64_t key : features.keys) ++counts_[key];
   }
   void set_min_count(int min_count) { min_count_ = min_count; }
@@ -78,7 +79,7 @@ class Perceptron {
     std::vector<std::string_view> pos(s.pos.begin(), s.pos.end());
     NerSentenceFeatures features;
     ExtractNerFeatures(words, pos, gazetteer, profiles, *actor_names_,
-                       &features);
+                       *place_names_, &features);
     IndexedSentence indexed;
     indexed.offsets = features.offsets;
     indexed.rows.reserve(features.keys.size());
@@ -166,6 +167,7 @@ class Perceptron {
   std::unordered_map<uint64_t, int> counts_;
   int min_count_ = 1;
   const NerGazetteer* actor_names_;  // not owned
+  const NerGazetteer* place_names_;  // not owned
   std::vector<uint64_t> keys_;
   std::vector<float> weights_;
   std::vector<double> updates_;
@@ -276,7 +278,7 @@ Result<NerModel> TrainNerModel(const std::vector<NerTrainingSentence>& train,
   for (const NerTrainingSentence& s : train) words += s.words.size();
   if (words == 0) return InvalidArgument("no training words");
 
-  Perceptron perceptron(options.actor_names);
+  Perceptron perceptron(options.actor_names, options.place_names);
   perceptron.EnsureTransitions();
   // The training entities join the gazetteer; each of two contiguous
   // blocks of the training data sees only those of the other blocks
@@ -388,6 +390,7 @@ Result<NerModel> TrainNerModel(const std::vector<NerTrainingSentence>& train,
   model.gazetteer = std::move(gazetteer);
   model.word_profiles = std::move(profiles);
   model.actor_names = options.actor_names;
+  model.place_names = options.place_names;
   // Self-test: the first few sentences with an entity, as the final model
   // tags them.
   const std::vector<NerTrainingSentence>& source = dev.empty() ? train : dev;

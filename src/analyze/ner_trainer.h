@@ -33,6 +33,9 @@ struct NerTrainerOptions {
   // Names from actor dictionaries (kGazPlace, kGazOrg, kGazPerson masks),
   // matched as a gazetteer of their own and stored in the model.
   NerGazetteer actor_names;
+  // Place names (NerPlaceBit masks), a gazetteer of their own, stored in
+  // the model.
+  NerGazetteer place_names;
   std::ostream* log = nullptr;  // one line per epoch; may be null
 };
 

@@ -1,6 +1,7 @@
 // DependencyParser: loading, saving, training (with the tags of our own
 // tagger) and evaluating through the model of parser_model.h.
 #include <chrono>
+#include <fstream>
 #include <iterator>
 
 #include "analyze/conllu.h"
@@ -160,11 +161,25 @@ Result<DependencyParser> TrainDependencyParser(
     train.insert(train.end(), std::make_move_iterator(read->begin()),
                  std::make_move_iterator(read->end()));
   }
-  if (options.jackknife_folds > 1) {
+  if (options.keep_train_tags) {
+    // The files carry predicted tags already.
+  } else if (options.jackknife_folds > 1) {
     DYAD_RETURN_IF_ERROR(
         Jackknife(options.jackknife_folds, options.seed, options.log, &train));
   } else {
     Retag(*tagger, &train);
+  }
+  if (!options.write_tagged_train.empty()) {
+    std::string text;
+    for (const analyze::ConlluSentence& sentence : train) {
+      analyze::AppendConllu(sentence, &text);
+    }
+    std::ofstream out(options.write_tagged_train, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) {
+      return IoError("cannot write " + options.write_tagged_train);
+    }
   }
   std::vector<analyze::ConlluSentence> dev;
   if (!options.dev_path.empty()) {
@@ -176,6 +191,12 @@ Result<DependencyParser> TrainDependencyParser(
   analyze::ParserTrainerOptions trainer;
   trainer.epochs = options.epochs;
   trainer.seed = options.seed;
+  trainer.runs = options.runs;
+  trainer.explore_probability = options.explore_probability;
+  trainer.prune_fraction = options.prune_fraction;
+  trainer.dev_grid_runs = options.dev_grid_runs;
+  trainer.dev_grid_prunes = options.dev_grid_prunes;
+  trainer.dev_grid_from_epoch = options.dev_grid_from_epoch;
   trainer.log = options.log;
   auto add_self_test = [&](const std::vector<std::string>& words) {
     analyze::ParserSelfTest sentence;

@@ -231,6 +231,27 @@ int ExtractParserFeatures(const Configuration& c, const ParserWord* words,
   k.Add(B0.tag, b0lt, at(b0l2).tag);
   k.Add(S0.word, label(s0r), B0.tag);
   k.Add(B0.word, label(b0l), S0.tag);
+  // New in feature set 3: the valency and child labels of s1 and b0's
+  // leftmost child with its count.
+  uint64_t s1vl = s1 >= 0 ? Count(c.LeftCount(s1)) : kNoneKey;
+  uint64_t s1vr = s1 >= 0 ? Count(c.RightCount(s1)) : kNoneKey;
+  k.Add(S1.tag, s1vl, s1vr);
+  k.Add(S1.word, s1vr);
+  k.Add(S1.tag, label(s1l), label(s1r));
+  k.Add(B0.tag, b0vl, label(b0l));
+  // The fourth buffer word and buffer word pairs.
+  const ParserWord& B3 = at(c.Buffer(3));
+  k.Add(B3.tag);
+  k.Add(B1.tag, B2.tag, B3.tag);
+  k.Add(B0.word, B1.word);
+  k.Add(B0.word, B1.tag);
+  k.Add(B0.tag, B1.word);
+  // Head candidate and dependent, one by word and one by tag, with their
+  // distance.
+  k.Add(S0.word, B0.tag, d);
+  k.Add(S0.tag, B0.word, d);
+  k.Add(S1.word, B0.tag, d2);
+  k.Add(S1.tag, B0.word, d2);
   return k.count();
 }
 

@@ -14,10 +14,10 @@ namespace dyad::analyze {
 
 // Bump when the templates change: a parser model records the feature set
 // it was trained with and refuses to load under another.
-inline constexpr uint32_t kParserFeatureSetId = 2;
+inline constexpr uint32_t kParserFeatureSetId = 3;
 
 // Upper bound on the keys ExtractParserFeatures writes.
-inline constexpr int kMaxParserFeatures = 96;
+inline constexpr int kMaxParserFeatures = 104;
 
 // What the features know of one word: hashes of its lower-cased form and
 // of its (UPOS, XPOS) tag pair. Index 0 of a sentence is the root.

@@ -2,7 +2,10 @@
 // parser_features.h, with the arc-hybrid dynamic oracle and exploration
 // (Goldberg and Nivre 2012): after the first epochs the trainer mostly
 // follows its own predictions, mistakes included, and learns the best
-// continuation from wherever they lead, as the greedy parser must.
+// continuation from wherever they lead, as the greedy parser must. Several
+// independent runs over differently shuffled data can be trained in step
+// and their averaged weights averaged (parameter averaging: the runs'
+// errors differ, so the mean generalizes better than any one of them).
 #ifndef DYAD_ANALYZE_PARSER_TRAINER_H_
 #define DYAD_ANALYZE_PARSER_TRAINER_H_
 
@@ -19,6 +22,9 @@ namespace dyad::analyze {
 struct ParserTrainerOptions {
   int epochs = 15;
   uint64_t seed = 1;  // the shuffle and the exploration choices
+  // Independent runs (run r seeded with seed + 7919 r) trained in step;
+  // the model is the mean of their averaged weights.
+  int runs = 1;
   // From this epoch on (1-based), the trainer follows its own prediction
   // with probability `explore_probability` instead of a zero-cost move.
   int explore_from_epoch = 2;
@@ -34,6 +40,13 @@ struct ParserTrainerOptions {
   // Sentences (words and tags) whose parses are stored in the model and
   // checked on load; their heads and labels are filled by the trainer.
   std::vector<ParserSelfTest> self_test;
+  // With a dev set and a log, from epoch dev_grid_from_epoch on, also logs
+  // dev UAS/LAS and the size of the mean of the first k runs pruned at p,
+  // for each k of dev_grid_runs and p of dev_grid_prunes (choosing the
+  // number of runs and the pruning in one training).
+  std::vector<int> dev_grid_runs;
+  std::vector<double> dev_grid_prunes;
+  int dev_grid_from_epoch = 1;
   std::ostream* log = nullptr;  // progress lines, one per epoch; may be null
 };
 

@@ -49,6 +49,7 @@ std::vector<PatternToken> NormaliseTokens(const std::vector<PatternToken>& in) {
         p.kind = PatternToken::Kind::kWord;
         p.word = parts[i];
         p.connected = i + 1 < parts.size() ? true : t.connected;
+        p.within_phrase = i + 1 < parts.size() ? false : t.within_phrase;
         out.push_back(std::move(p));
       }
       continue;

@@ -12,15 +12,18 @@
 #include <tuple>
 
 #include "dyad/coder.h"
+#include "dyad/petrarch_lexicon.h"
 
 namespace dyad {
 namespace {
 
 using Triple = std::tuple<std::string, std::string, std::string>;
 
-// One token of a hand-written tree: "Gondor 3 nsubj PROPN NNP".
+// One token of a hand-written tree: "Gondor 3 nsubj PROPN NNP", or
+// "efforts/effort 2 obj NOUN NNS" to give a lemma other than the lower-case
+// word.
 struct TreeToken {
-  std::string word;
+  std::string word, lemma;
   int head;  // 1-based, 0 for the root
   std::string deprel, upos, xpos;
 };
@@ -33,8 +36,14 @@ std::vector<TreeToken> ReadTree(const std::string& spec) {
   while (std::getline(all, item, ';')) {
     std::stringstream one(item);
     TreeToken t;
-    if (one >> t.word >> t.head >> t.deprel >> t.upos >> t.xpos)
+    if (one >> t.word >> t.head >> t.deprel >> t.upos >> t.xpos) {
+      size_t slash = t.word.find('/');
+      if (slash != std::string::npos && slash > 0) {
+        t.lemma = t.word.substr(slash + 1);
+        t.word = t.word.substr(0, slash);
+      }
       out.push_back(t);
+    }
   }
   return out;
 }
@@ -77,7 +86,7 @@ class TreeParser : public SentenceParser {
       TokenAnalysis& a = doc->analysis[i];
       a.upos = tree_[i].upos;
       a.xpos = tree_[i].xpos;
-      a.lemma = tree_[i].word;
+      a.lemma = tree_[i].lemma.empty() ? tree_[i].word : tree_[i].lemma;
       for (char& c : a.lemma)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       a.head = tree_[i].head - 1;
@@ -108,16 +117,26 @@ class ParseCoderTest : public ::testing::Test {
     auto lex = std::make_shared<Lexicon>();
     ASSERT_TRUE(LoadTabariActors(write("t.actors",
                                        "ARNOR [ARN]\nGONDOR [GON]\n"
-                                       "ROHAN [ROH]\nOSGILIATH [OSG]\n"),
+                                       "ROHAN [ROH]\nOSGILIATH [OSG]\n"
+                                       "ARAGORN [ARN]\n"),
+                                 lex.get())
+                    .ok());
+    ASSERT_TRUE(LoadTabariAgents(write("t.agents",
+                                       "PRESIDENT [~GOV]\nMEDIA [~MED]\n"
+                                       "GOVERNMENT [~GOV]\n"),
                                  lex.get())
                     .ok());
     ASSERT_TRUE(LoadTabariVerbs(write("t.verbs",
                                       "CONDEMN [122]\nURGE [020]\n"
                                       "RESTOR [064]\n- * DIPLOMATIC [064]\n"
-                                      "- * TRADE [065]\nVISIT [042]\n"),
+                                      "- * TRADE [065]\nVISIT [042]\n"
+                                      "CLASH [110]\nSAID [010]\n"
+                                      "ABANDON [120]\n- * EFFORT [080]\n"),
                                 lex.get())
                     .ok());
     lex->options.minimum_words = 0;
+    // As a coding ontology would say: not disapproving is cooperating.
+    lex->negated_codes["110"] = "050";
     std::filesystem::remove_all(dir);
     coder_ = new Coder(lex);
   }
@@ -178,6 +197,83 @@ TEST_F(ParseCoderTest, NegatedAndModalVerbsAreNotTheEvent) {
                    "condemn 0 root VERB VB; Rohan 3 obj PROPN NNP;"
                    ". 3 punct PUNCT .")
                   .empty());
+}
+
+TEST_F(ParseCoderTest, ANegatedVerbTakesTheCodeTheLexiconGivesItsNegation) {
+  std::vector<std::string> rules;
+  EXPECT_EQ(Code("Arnor 4 nsubj PROPN NNP; did 4 aux AUX VBD;"
+                 "n't/not 4 advmod PART RB; clash 0 root VERB VB;"
+                 "with 6 case ADP IN; Rohan 4 obl PROPN NNP; . 4 punct PUNCT .",
+                 &rules),
+            (std::set<Triple>{{"ARN", "ROH", "050"}}));
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0], "parse verbs:CLASH/110 negated");
+  // "cannot clash" is a negation too, not a mere possibility.
+  EXPECT_EQ(
+      Code("Arnor 4 nsubj PROPN NNP; can 4 aux AUX MD;"
+           "not 4 advmod PART RB; clash 0 root VERB VB;"
+           "with 6 case ADP IN; Rohan 4 obl PROPN NNP; . 4 punct PUNCT ."),
+      (std::set<Triple>{{"ARN", "ROH", "050"}}));
+  // Negation of a governing verb ("will not try to clash") says nothing so
+  // definite: no event.
+  EXPECT_TRUE(Code("Arnor 4 nsubj PROPN NNP; will 4 aux AUX MD;"
+                   "not 4 advmod PART RB; try 0 root VERB VB;"
+                   "to 6 mark PART TO; clash 4 xcomp VERB VB;"
+                   "with 8 case ADP IN; Rohan 6 obl PROPN NNP;"
+                   ". 4 punct PUNCT .")
+                  .empty());
+  // A code the lexicon has no negation for gives nothing.
+  EXPECT_TRUE(Code("Arnor 4 nsubj PROPN NNP; did 4 aux AUX VBD;"
+                   "not 4 advmod PART RB; visit 0 root VERB VB;"
+                   "Rohan 4 obj PROPN NNP; . 4 punct PUNCT .")
+                  .empty());
+}
+
+TEST_F(ParseCoderTest, TheTitleInTheTextWinsOverTheNamesCode) {
+  // "Arnor President Aragorn condemned Rohan": the dictionary has Aragorn
+  // as ARN; the text says he speaks for Arnor's government.
+  EXPECT_EQ(Code("Arnor 2 compound PROPN NNP; President 3 compound PROPN NNP;"
+                 "Aragorn 4 nsubj PROPN NNP; condemned 0 root VERB VBD;"
+                 "Rohan 4 obj PROPN NNP; . 4 punct PUNCT ."),
+            (std::set<Triple>{{"ARNGOV", "ROH", "122"}}));
+}
+
+TEST_F(ParseCoderTest, RolesJoinedByAndBothTakeTheActor) {
+  // "Arnor media and government condemned Rohan".
+  EXPECT_EQ(
+      Code("Arnor 2 compound PROPN NNP; media 5 nsubj NOUN NNS;"
+           "and 4 cc CCONJ CC; government 2 conj NOUN NN;"
+           "condemned 0 root VERB VBD; Rohan 5 obj PROPN NNP;"
+           ". 5 punct PUNCT ."),
+      (std::set<Triple>{{"ARNMED", "ROH", "122"}, {"ARNGOV", "ROH", "122"}}));
+}
+
+TEST_F(ParseCoderTest, WhatWasSaidIsNotToWhomItWasSaid) {
+  // "Gondor condemned Rohan, Arnor said": the condemnation, and no
+  // statement by Arnor to Gondor.
+  EXPECT_EQ(Code("Gondor 2 nsubj PROPN NNP; condemned 6 ccomp VERB VBD;"
+                 "Rohan 2 obj PROPN NNP; , 6 punct PUNCT ,;"
+                 "Arnor 6 nsubj PROPN NNP; said 0 root VERB VBD;"
+                 ". 6 punct PUNCT ."),
+            (std::set<Triple>{{"GON", "ROH", "122"}}));
+}
+
+TEST_F(ParseCoderTest, PatternWordsMatchTheLemma) {
+  // "Arnor abandoned efforts with Rohan": the pattern says EFFORT.
+  EXPECT_EQ(Code("Arnor 2 nsubj PROPN NNP; abandoned 0 root VERB VBD;"
+                 "efforts/effort 2 obj NOUN NNS; with 5 case ADP IN;"
+                 "Rohan 2 obl PROPN NNP; . 2 punct PUNCT ."),
+            (std::set<Triple>{{"ARN", "ROH", "080"}}));
+}
+
+TEST_F(ParseCoderTest, AVerbReadAsANounsModifierActsOnTheNoun) {
+  // "Arnor has restored diplomatic ties with Rohan", the tree reading
+  // "restored" as an adjective of "ties".
+  EXPECT_EQ(Code("Arnor 2 nsubj PROPN NNP; has 0 root VERB VBZ;"
+                 "restored 5 amod VERB VBN; diplomatic 5 amod ADJ JJ;"
+                 "ties 2 obj NOUN NNS; with 7 case ADP IN;"
+                 "Rohan 5 nmod PROPN NNP; . 2 punct PUNCT ."),
+            (std::set<Triple>{{"ARN", "ROH", "064"}}));
 }
 
 TEST_F(ParseCoderTest, RelativeClauseActsThroughItsNoun) {
@@ -259,6 +355,48 @@ TEST_F(ParseCoderTest, OnlySentencesWithTwoPartiesAreParsed) {
   ASSERT_TRUE(coder_->Code(&doc, &context, &parser).ok());
   EXPECT_EQ(parser.asked(), 0);
   EXPECT_FALSE(doc.sentences[0].parsed);
+}
+
+// PETRARCH's noun phrases: a synset inside "{...}" may come a few words
+// into the phrase; the words after it must follow it directly.
+TEST(PetrarchNounPhraseTest, ASynsetMayComeAfterOtherWordsOfThePhrase) {
+  auto lex = std::make_shared<Lexicon>();
+  ASSERT_TRUE(LoadPetrarchActorsFromString("ARNOR [ARN]\nROHAN [ROH]\n",
+                                           "a.txt", lex.get())
+                  .ok());
+  ASSERT_TRUE(LoadPetrarchVerbsFromString(
+                  "&TIETYPES\n+ECONOMIC\n+MILITARY\n\n"
+                  "--- ABANDON [1121] ---\nABANDON {ABANDONED}\n"
+                  "- * {NEW &TIETYPES RELATIONS} [1951]\n",
+                  "v.txt", lex.get())
+                  .ok());
+  lex->options.minimum_words = 0;
+  Coder coder(lex);
+  auto code = [&](const std::string& words) {
+    std::string spec;
+    for (size_t i = 0, start = 0; start < words.size(); ++i) {
+      size_t end = words.find(' ', start);
+      if (end == std::string::npos) end = words.size();
+      spec += words.substr(start, end - start) + " 0 dep X X;";
+      start = end + 1;
+    }
+    std::vector<TreeToken> tree = ReadTree(spec);
+    Document doc = MakeDoc(tree);
+    TreeParser parser(tree, /*fail=*/true);
+    CoderContext context;
+    EXPECT_TRUE(coder.Code(&doc, &context, &parser).ok());
+    std::set<std::string> codes;
+    for (const Event& e : doc.events) codes.insert(e.cameo);
+    return codes;
+  };
+  EXPECT_EQ(code("Arnor abandoned new economic relations with Rohan"),
+            (std::set<std::string>{"1951"}));
+  EXPECT_EQ(code("Arnor abandoned new global economic relations with Rohan"),
+            (std::set<std::string>{"1951"}));
+  EXPECT_EQ(code("Arnor abandoned new economic trade relations with Rohan"),
+            (std::set<std::string>{"1121"}));
+  EXPECT_EQ(code("Arnor abandoned new , economic relations with Rohan"),
+            (std::set<std::string>{"1121"}));
 }
 
 }  // namespace

@@ -282,6 +282,7 @@ Result<PetrarchUdSuite> ReadPetrarchUdSuite(const std::string& path) {
     if (e.name == "Verbfile") suite.verbs = resolve(value);
     if (e.name == "Agentfile") suite.agents = resolve(value);
     if (e.name == "Discardfile") suite.discards = resolve(value);
+    if (e.name == "PICOfile") suite.coding_ontology = resolve(value);
     if (e.name == "Include") suite.include = SplitSpace(value);
     if (e.name == "Actorfile")
       for (const std::string& name : Split(value, ','))
@@ -333,6 +334,10 @@ Result<PetrarchUdEvalResult> RunPetrarchUdSuite(
   if (!suite->discards.empty())
     DYAD_RETURN_IF_ERROR(LoadDictionary(LoadPetrarchDiscards, suite->discards,
                                         &lexicon, &result.dictionary_errors));
+  if (!suite->coding_ontology.empty())
+    DYAD_RETURN_IF_ERROR(LoadDictionary(LoadPetrarchCodingOntology,
+                                        suite->coding_ontology, &lexicon,
+                                        &result.dictionary_errors));
   CoderOptions base = lexicon.options;
   base.news_prose = options.news_prose;
   // PETRARCH codes sentences of any length (TABARI's MINIMUM_WORDS is 8).

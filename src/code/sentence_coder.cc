@@ -236,22 +236,34 @@ void SentenceCoder::Identify() {
 }
 
 void SentenceCoder::AttachAgents() {
+  // Where each actor reaches with the roles given so far ("Danish
+  // Islamist" reaches "media").
+  std::vector<int> reach_start(actors_.size()), reach_end(actors_.size());
+  for (size_t i = 0; i < actors_.size(); ++i) {
+    reach_start[i] = actors_[i].start;
+    reach_end[i] = actors_[i].end;
+  }
   auto actor_ending_at = [&](int pos) {
     for (size_t i = 0; i < actors_.size(); ++i)
-      if (actors_[i].end == pos && !actors_[i].pronoun)
+      if (reach_end[i] == pos && !actors_[i].pronoun)
         return static_cast<int>(i);
     return -1;
   };
   auto actor_starting_at = [&](int pos) {
     for (size_t i = 0; i < actors_.size(); ++i)
-      if (actors_[i].start == pos && !actors_[i].pronoun)
+      if (reach_start[i] == pos && !actors_[i].pronoun)
         return static_cast<int>(i);
     return -1;
   };
   const int n = static_cast<int>(w_.size());
-  for (size_t k = 0; k < agent_spans_.size(); ++k) {
+  const int agents = static_cast<int>(agent_spans_.size());
+  // Each agent's actor, found first for all of them, so that agents joined
+  // by "and" can share one: "the Danish media and government", "lawmakers
+  // and officials in Arnor".
+  std::vector<int> target_of(agents, -1);
+  std::vector<bool> former_of(agents, false);
+  for (int k = 0; k < agents; ++k) {
     int a0 = agent_spans_[k].first, a1 = agent_ends_[k];
-    const Agent& agent = lex_.agents[agent_spans_[k].second];
     bool former = a0 > 0 && w_[a0 - 1].text == "FORMER";
     int target = -1;
     int j = former ? a0 - 2 : a0 - 1;
@@ -271,6 +283,42 @@ void SentenceCoder::AttachAgents() {
     if (target >= 0 && actors_[target].start > 0 &&
         w_[actors_[target].start - 1].text == "FORMER")
       former = true;
+    target_of[k] = target;
+    former_of[k] = former;
+    if (target >= 0) {
+      reach_start[target] = std::min(reach_start[target], a0);
+      reach_end[target] = std::max(reach_end[target], a1);
+    }
+  }
+  auto joined = [&](int left, int right) {
+    int gap = agent_spans_[right].first - agent_ends_[left];
+    return gap == 2 &&
+           IsOneOf(w_[agent_ends_[left] + 1].text, {"AND", ",", "OR"});
+  };
+  std::vector<int> partner_of(agents, -1);
+  for (int k = 0; k < agents; ++k) {
+    if (target_of[k] >= 0) continue;
+    if (k > 0 && target_of[k - 1] >= 0 && joined(k - 1, k))
+      partner_of[k] = k - 1;
+    else if (k + 1 < agents && target_of[k + 1] >= 0 && joined(k, k + 1))
+      partner_of[k] = k + 1;
+    if (partner_of[k] >= 0) target_of[k] = target_of[partner_of[k]];
+  }
+  // The agents with an actor of their own first, each on top of the roles
+  // before it ("Danish Islamist media": DNKMUSMED); then each agent joined
+  // to one of them as an alternative to it ("... media and government":
+  // DNKMUSGOV as well).
+  std::vector<std::vector<std::string>> codes_before(agents);
+  std::vector<int> order;
+  for (int k = 0; k < agents; ++k)
+    if (partner_of[k] < 0) order.push_back(k);
+  for (int k = 0; k < agents; ++k)
+    if (partner_of[k] >= 0) order.push_back(k);
+  for (int k : order) {
+    int a0 = agent_spans_[k].first, a1 = agent_ends_[k];
+    const Agent& agent = lex_.agents[agent_spans_[k].second];
+    const bool former = former_of[k];
+    const int target = target_of[k];
     std::string code = former ? "ELI" : agent.code;
     if (target < 0) {
       if (o_.convert_agents) {
@@ -285,7 +333,7 @@ void SentenceCoder::AttachAgents() {
       continue;
     }
     ActorOcc& a = actors_[target];
-    for (std::string& ac : a.codes) {
+    auto with_role = [&](std::string ac) {
       if (agent.prefix && !former) {
         if (ac.compare(0, code.size(), code) != 0) ac = code + ac;
       } else {
@@ -293,8 +341,20 @@ void SentenceCoder::AttachAgents() {
             ac.compare(ac.size() - code.size(), code.size(), code) != 0)
           ac += code;
       }
+      return ac;
+    };
+    codes_before[k] = a.codes;
+    if (partner_of[k] < 0) {
+      for (std::string& ac : a.codes) ac = with_role(ac);
+    } else {
+      for (const std::string& before : codes_before[partner_of[k]]) {
+        std::string ac = with_role(before);
+        if (std::find(a.codes.begin(), a.codes.end(), ac) == a.codes.end())
+          a.codes.push_back(ac);
+      }
     }
     a.has_agent = true;
+    if (partner_of[k] >= 0) continue;  // its words are not the actor's
     a.start = std::min(
         a.start, former && a0 > 0 && w_[a0 - 1].text == "FORMER" ? a0 - 1 : a0);
     a.end = std::max(a.end, a1);
@@ -702,18 +762,41 @@ int SentenceCoder::GroupEndingAt(int pos) const {
   return -1;
 }
 
+bool SentenceCoder::PatternWordMatches(const PhraseWord& pw,
+                                       const Word& w) const {
+  return WordMatches(pw, w.text, w.possessive) ||
+         (!w.lemma.empty() && WordMatches(pw, w.lemma, w.possessive));
+}
+
+namespace {
+// How far `next` (null: the verb) may be from the element `t` before it:
+// -1 anywhere further on, 0 right after, or, for a synset inside a noun
+// phrase, a few words on ("{NEW &TIETYPES RELATIONS}" ~ "new global
+// economic relations"; UniversalPetrarch's validation records want the
+// words after the synset adjacent).
+int GapAfter(const PatternToken& t, const PatternToken* next) {
+  if (!t.connected) return -1;
+  return t.within_phrase && next != nullptr &&
+                 next->kind == PatternToken::Kind::kSynset
+             ? 2
+             : 0;
+}
+}  // namespace
+
 bool SentenceCoder::MatchFwd(const std::vector<PatternToken>& toks, size_t k,
-                             int pos, bool adjacent, int ce, Bindings& b,
+                             int pos, int max_gap, int ce, Bindings& b,
                              Cont cont) {
   if (k == toks.size()) return cont(pos, b);
   if (++match_steps_ > kMaxMatchSteps) return false;
   const PatternToken& t = toks[k];
-  int last_start = adjacent ? pos : ce - 1;
+  const PatternToken* following = k + 1 < toks.size() ? &toks[k + 1] : nullptr;
+  int last_start = max_gap < 0 ? ce - 1 : pos + max_gap;
   for (int p = pos; p <= last_start && p < ce; ++p) {
+    if (max_gap > 0 && p > pos && w_[p - 1].comma) break;
     switch (t.kind) {
       case PatternToken::Kind::kWord:
-        if (!w_[p].comma && WordMatches(t.word, w_[p].text, w_[p].possessive) &&
-            MatchFwd(toks, k + 1, p + 1, t.connected, ce, b, cont))
+        if (!w_[p].comma && PatternWordMatches(t.word, w_[p]) &&
+            MatchFwd(toks, k + 1, p + 1, GapAfter(t, following), ce, b, cont))
           return true;
         break;
       case PatternToken::Kind::kSource:
@@ -729,7 +812,8 @@ bool SentenceCoder::MatchFwd(const std::vector<PatternToken>& toks, size_t k,
         if (t.kind == PatternToken::Kind::kTarget) b.target = g;
         if (t.kind == PatternToken::Kind::kCompound) b.compound = g;
         if (t.kind == PatternToken::Kind::kSkip) b.Skip(g);
-        if (MatchFwd(toks, k + 1, groups_[g].end + 1, t.connected, ce, b, cont))
+        if (MatchFwd(toks, k + 1, groups_[g].end + 1, GapAfter(t, following),
+                     ce, b, cont))
           return true;
         b = saved;
         break;
@@ -739,18 +823,20 @@ bool SentenceCoder::MatchFwd(const std::vector<PatternToken>& toks, size_t k,
         if (it == c_.synsets.end()) return false;
         for (const auto& member : it->second) {
           auto next = [&](int end, Bindings& bb) {
-            return MatchFwd(toks, k + 1, end, t.connected, ce, bb, cont);
+            return MatchFwd(toks, k + 1, end, GapAfter(t, following), ce, bb,
+                            cont);
           };
-          if (MatchFwd(member, 0, p, true, ce, b, next)) return true;
+          if (MatchFwd(member, 0, p, 0, ce, b, next)) return true;
         }
         break;
       }
       case PatternToken::Kind::kAlternatives:
         for (const auto& alt : t.alternatives) {
           auto next = [&](int end, Bindings& bb) {
-            return MatchFwd(toks, k + 1, end, t.connected, ce, bb, cont);
+            return MatchFwd(toks, k + 1, end, GapAfter(t, following), ce, bb,
+                            cont);
           };
-          if (MatchFwd(alt, 0, p, true, ce, b, next)) return true;
+          if (MatchFwd(alt, 0, p, 0, ce, b, next)) return true;
         }
         break;
     }
@@ -759,18 +845,19 @@ bool SentenceCoder::MatchFwd(const std::vector<PatternToken>& toks, size_t k,
 }
 
 bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
-                             int pos, bool adjacent, int cs, Bindings& b,
+                             int pos, int max_gap, int cs, Bindings& b,
                              Cont cont) {
   if (k < 0) return cont(pos, b);
   if (++match_steps_ > kMaxMatchSteps) return false;
   const PatternToken& t = toks[k];
-  int first_end = adjacent ? pos : cs;
+  int first_end = max_gap < 0 ? cs : pos - max_gap;
   for (int p = pos; p >= first_end && p >= cs; --p) {
-    bool next_adj = k > 0 && toks[k - 1].connected;
+    if (max_gap > 0 && p < pos && w_[p + 1].comma) break;
+    const int next_gap = k > 0 ? GapAfter(toks[k - 1], &t) : -1;
     switch (t.kind) {
       case PatternToken::Kind::kWord:
-        if (!w_[p].comma && WordMatches(t.word, w_[p].text, w_[p].possessive) &&
-            MatchBwd(toks, k - 1, p - 1, next_adj, cs, b, cont))
+        if (!w_[p].comma && PatternWordMatches(t.word, w_[p]) &&
+            MatchBwd(toks, k - 1, p - 1, next_gap, cs, b, cont))
           return true;
         break;
       case PatternToken::Kind::kSource:
@@ -786,7 +873,7 @@ bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
         if (t.kind == PatternToken::Kind::kTarget) b.target = g;
         if (t.kind == PatternToken::Kind::kCompound) b.compound = g;
         if (t.kind == PatternToken::Kind::kSkip) b.Skip(g);
-        if (MatchBwd(toks, k - 1, groups_[g].start - 1, next_adj, cs, b, cont))
+        if (MatchBwd(toks, k - 1, groups_[g].start - 1, next_gap, cs, b, cont))
           return true;
         b = saved;
         break;
@@ -796,10 +883,10 @@ bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
         if (it == c_.synsets.end()) return false;
         for (const auto& member : it->second) {
           auto next = [&](int start, Bindings& bb) {
-            return MatchBwd(toks, k - 1, start, next_adj, cs, bb, cont);
+            return MatchBwd(toks, k - 1, start, next_gap, cs, bb, cont);
           };
-          if (MatchBwd(member, static_cast<int>(member.size()) - 1, p, true, cs,
-                       b, next))
+          if (MatchBwd(member, static_cast<int>(member.size()) - 1, p, 0, cs, b,
+                       next))
             return true;
         }
         break;
@@ -807,9 +894,9 @@ bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
       case PatternToken::Kind::kAlternatives:
         for (const auto& alt : t.alternatives) {
           auto next = [&](int start, Bindings& bb) {
-            return MatchBwd(toks, k - 1, start, next_adj, cs, bb, cont);
+            return MatchBwd(toks, k - 1, start, next_gap, cs, bb, cont);
           };
-          if (MatchBwd(alt, static_cast<int>(alt.size()) - 1, p, true, cs, b,
+          if (MatchBwd(alt, static_cast<int>(alt.size()) - 1, p, 0, cs, b,
                        next))
             return true;
         }
@@ -821,9 +908,12 @@ bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
 
 bool SentenceCoder::MayMatch(const CompiledPattern& p) {
   if (prefixes_.empty()) {
-    for (const Word& w : w_)
+    for (const Word& w : w_) {
       for (size_t len = 1; len <= w.text.size(); ++len)
         prefixes_.insert(std::string_view(w.text).substr(0, len));
+      for (size_t len = 1; len <= w.lemma.size(); ++len)
+        prefixes_.insert(std::string_view(w.lemma).substr(0, len));
+    }
   }
   for (const std::string& r : p.required)
     if (prefixes_.find(r) == prefixes_.end()) return false;
@@ -837,11 +927,11 @@ bool SentenceCoder::MatchPattern(const CompiledPattern& p, const VerbOcc& v,
   auto done = [](int, Bindings&) { return true; };
   int from = lower_from >= 0 ? lower_from : v.end + 1;
   auto lower = [&](int, Bindings& bb) {
-    return MatchFwd(p.lower, 0, from, p.lower_connected, ce, bb, done);
+    return MatchFwd(p.lower, 0, from, p.lower_connected ? 0 : -1, ce, bb, done);
   };
-  bool adj = !p.upper.empty() && p.upper.back().connected;
+  const int gap = p.upper.empty() ? -1 : GapAfter(p.upper.back(), nullptr);
   return MatchBwd(p.upper, static_cast<int>(p.upper.size()) - 1, v.start - 1,
-                  adj, cs, *b, lower);
+                  gap, cs, *b, lower);
 }
 
 SentenceCoder::Party SentenceCoder::PartyOf(int g) const {

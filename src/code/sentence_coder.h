@@ -178,11 +178,13 @@ class SentenceCoder {
                                                      int ce);
   // True unless a word `p` needs is absent from the sentence.
   bool MayMatch(const CompiledPattern& p);
+  // A pattern word against a sentence word, by its form or its lemma.
+  bool PatternWordMatches(const PhraseWord& pw, const Word& w) const;
   using Cont = FunctionRef<bool(int, Bindings&)>;
   bool MatchFwd(const std::vector<PatternToken>& toks, size_t k, int pos,
-                bool adjacent, int ce, Bindings& b, Cont cont);
+                int max_gap, int ce, Bindings& b, Cont cont);
   bool MatchBwd(const std::vector<PatternToken>& toks, int k, int pos,
-                bool adjacent, int cs, Bindings& b, Cont cont);
+                int max_gap, int cs, Bindings& b, Cont cont);
   Party PartyOf(int group) const;
   // One member (actor id) of `group`, with its own words.
   Party MemberParty(int group, int actor) const;

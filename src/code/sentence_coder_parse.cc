@@ -2,6 +2,7 @@
 // the verbs and the verb patterns that decide the code, but who acted on
 // whom is read from the dependency tree instead of from word order.
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -82,6 +83,16 @@ bool SentenceCoder::CodeOnParse() {
       word_token[i] = t;
     }
   }
+  for (int i = 0; i < nw; ++i) {
+    const int t = word_token[i];
+    if (t < 0 || w_[i].joined_next || (i > 0 && w_[i - 1].joined_next))
+      continue;
+    std::string lemma = tok(t).lemma;
+    for (char& c : lemma)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (lemma != w_[i].text) w_[i].lemma = std::move(lemma);
+  }
+  prefixes_.clear();  // now with the lemmas
   // Token -> actor occurrence covering it (the actor with its agents).
   std::vector<int> token_actor(count, -1);
   for (size_t a = 0; a < actors_.size(); ++a) {
@@ -90,6 +101,50 @@ bool SentenceCoder::CodeOnParse() {
       if (token_actor[t] < 0) token_actor[t] = static_cast<int>(a);
   }
 
+  // A list the dictionary joined by commas that the tree does not join
+  // ("condemned Rohan, Arnor said"): only the members inside the phrase of
+  // token t, as a group of their own.
+  std::map<std::vector<int>, int> subgroups;
+  auto within_phrase = [&](int g, int t) {
+    if (!groups_[g].compound()) return g;
+    const std::vector<bool> below = tree.Subtree(t);
+    std::vector<int> kept;
+    for (int m : groups_[g].members) {
+      int mt = word_token[actors_[m].name_start];
+      if (mt >= 0 && below[mt]) kept.push_back(m);
+    }
+    if (kept.empty() || kept.size() == groups_[g].members.size()) return g;
+    auto it = subgroups.find(kept);
+    if (it != subgroups.end()) return it->second;
+    Group part;
+    part.members = kept;
+    part.start = actors_[kept.front()].start;
+    part.end = actors_[kept.back()].end;
+    groups_.push_back(part);
+    const int id = static_cast<int>(groups_.size()) - 1;
+    subgroups.emplace(kept, id);
+    return id;
+  };
+  // "Bree Prime Minister Romendacil": a name the dictionary codes BRE, with
+  // a title in the text that says more (BREGOV). The text's title wins.
+  auto more_specific_title = [&](int t) {
+    const ActorOcc& own = actors_[token_actor[t]];
+    for (int c : kids(t)) {
+      std::string_view rel = BaseRelation(tok(c).deprel);
+      if (rel != "compound" && rel != "flat" && rel != "appos" && rel != "nmod")
+        continue;
+      if (tok(c).deprel == "nmod:poss") continue;
+      int b = token_actor[c];
+      if (b < 0 || b == token_actor[t] || !actors_[b].has_agent) continue;
+      const ActorOcc& titled = actors_[b];
+      if (own.codes.empty() || titled.codes.empty()) continue;
+      const std::string& base = own.codes.front();
+      const std::string& more = titled.codes.front();
+      if (more.size() > base.size() && more.compare(0, base.size(), base) == 0)
+        return titled.group;
+    }
+    return own.group;
+  };
   // The actor groups a nominal stands for: its own actor, else one found
   // inside its noun phrase, plus those of its conjuncts.
   // `avoid` (may be null): codes of parties that cannot be the answer (the
@@ -114,7 +169,7 @@ bool SentenceCoder::CodeOnParse() {
             if (BaseRelation(tok(c).deprel) == "conj") heads.push_back(c);
         for (int h : heads) {
           if (token_actor[h] >= 0 && !avoided(actors_[token_actor[h]].group)) {
-            add(actors_[token_actor[h]].group);
+            add(within_phrase(more_specific_title(h), t));
             continue;
           }
           // Breadth first through the phrase's own modifiers: the possessor
@@ -134,7 +189,7 @@ bool SentenceCoder::CodeOnParse() {
                 if (!take) continue;
                 if (token_actor[c] >= 0 &&
                     !avoided(actors_[token_actor[c]].group)) {
-                  found = actors_[token_actor[c]].group;
+                  found = within_phrase(actors_[token_actor[c]].group, t);
                   break;
                 }
                 queue.push_back(c);
@@ -247,10 +302,11 @@ bool SentenceCoder::CodeOnParse() {
     }
     return false;
   };
-  auto negated_or_modal = [&](int h) {
+  // Through the verbs it complements ("did not try to attack").
+  auto marked = [&](int h, bool (*mark)(const TokenAnalysis&)) {
     for (int t = h, d = 0; t >= 0 && d < 8; ++d) {
       for (int c : kids(t))
-        if (IsNegation(tok(c)) || IsModal(tok(c))) return true;
+        if (mark(tok(c))) return true;
       if (BaseRelation(tok(t).deprel) != "xcomp") break;
       t = head_of(t);
     }
@@ -268,22 +324,30 @@ bool SentenceCoder::CodeOnParse() {
     Party p = PartyOf(g);
     const Group& gr = groups_[g];
     if (gr.compound()) {
-      std::string suffix;
-      for (int m : gr.members) {
-        const ActorOcc& a = actors_[m];
-        if (!a.has_agent || a.codes.empty() || a.base.empty()) continue;
-        const std::string& c = a.codes.front();
-        const std::string& b = a.base.front();
-        if (c.size() > b.size() && c.compare(0, b.size(), b) == 0)
-          suffix = c.substr(b.size());
-        break;
-      }
-      if (!suffix.empty()) {
+      // Only a role named before the list ("the ambassadors of Arnor, ...",
+      // "lawmakers and officials in Arnor and Gondor"), which the first
+      // member carries; "Ithilen and the government of Gondor" gives Gondor
+      // alone its government.
+      std::vector<std::string> suffixes;
+      const ActorOcc& first = actors_[gr.members.front()];
+      if (first.has_agent && !first.base.empty())
+        for (const std::string& c : first.codes) {
+          const std::string& b = first.base.front();
+          if (c.size() > b.size() && c.compare(0, b.size(), b) == 0)
+            suffixes.push_back(c.substr(b.size()));
+        }
+      if (!suffixes.empty()) {
         p.codes.clear();
         for (int m : gr.members) {
           const ActorOcc& a = actors_[m];
-          for (const std::string& c : a.codes)
-            p.codes.push_back(a.has_agent ? c : c + suffix);
+          for (const std::string& c : a.codes) {
+            if (a.has_agent) {
+              p.codes.push_back(c);
+              continue;
+            }
+            for (const std::string& suffix : suffixes)
+              p.codes.push_back(c + suffix);
+          }
         }
       }
     }
@@ -313,6 +377,16 @@ bool SentenceCoder::CodeOnParse() {
     read_any = true;
     int cs = 0, ce = nw;
     clause_range(h, &cs, &ce);
+    const bool modifies_noun =
+        !nominal && head_of(h) >= 0 && BaseRelation(tok(h).deprel) == "amod" &&
+        (tok(head_of(h)).upos == "NOUN" || tok(head_of(h)).upos == "PROPN");
+    if (modifies_noun) {
+      // "has [stepped-up] ties with NATO": the noun's words are the verb's.
+      int ns = 0, ne = nw;
+      clause_range(head_of(h), &ns, &ne);
+      cs = std::min(cs, ns);
+      ce = std::max(ce, ne);
+    }
     if (o_.news_prose && context_ != nullptr) {
       // Handed to the next sentence: this verb's first actor after it.
       for (size_t g = 0; g < groups_.size(); ++g) {
@@ -321,7 +395,11 @@ bool SentenceCoder::CodeOnParse() {
         break;
       }
     }
-    if (complement_of_coded(h) || negated_or_modal(h)) return;
+    if (complement_of_coded(h)) return;
+    // "could attack" is a possibility, not an attack; "cannot attack" is
+    // read as a negation.
+    const bool negated = marked(h, IsNegation);
+    if (!negated && marked(h, IsModal)) return;
     int subject = nominal ? -1 : subject_of(subject_of, h, 0);
     // Every subject of the predicate: a tree may hang conjoined subjects
     // side by side rather than as conjuncts.
@@ -407,6 +485,18 @@ bool SentenceCoder::CodeOnParse() {
       hit = object_codes.front();
       code = hit->code;
     }
+    if (negated) {
+      // "did not clash" is not a clash; the lexicon may say what it is.
+      // Negation of a governing verb ("won't try to clash") says nothing
+      // so definite.
+      bool own = false;
+      for (int c : kids(h)) own = own || IsNegation(tok(c));
+      auto it = lex_.negated_codes.find(code.code);
+      if (!own || it == lex_.negated_codes.end()) return;
+      code.code = it->second;
+      code.paired.clear();
+      object_codes.clear();
+    }
     if (code.subordinate && !hit && !allow_subordinate) {
       waiting.push_back(vi);
       return;
@@ -420,7 +510,8 @@ bool SentenceCoder::CodeOnParse() {
       complex_ = true;
       return;
     }
-    const std::string rule = "parse " + RuleName(hit, verb);
+    const std::string rule =
+        "parse " + RuleName(hit, verb) + (negated ? " negated" : "");
 
     // A compound pattern ("% *") whose verb has an object of its own in the
     // tree: the compound acts on it ("Mordor, Rohan, Arnor and Bree
@@ -474,6 +565,16 @@ bool SentenceCoder::CodeOnParse() {
         if (agent >= 0) sources = groups_of(agent);
       } else if (subject >= 0) {
         sources = subject_groups();
+      } else {
+        // A finite verb the tree left without a subject ("In a statement
+        // released by KCNA, North Korea criticized", North Korea read as
+        // an apposition): the name right before it.
+        const std::string& x = tok(h).xpos;
+        if (x == "VBD" || x == "VBZ" || x == "VBP")
+          for (size_t g = 0; g < groups_.size(); ++g)
+            if (groups_[g].end + 1 == v.start && !groups_[g].members.empty() &&
+                !actors_[groups_[g].members.front()].pronoun)
+              sources.push_back(static_cast<int>(g));
       }
     }
     if (nominal) {
@@ -502,7 +603,7 @@ bool SentenceCoder::CodeOnParse() {
       for (int c : kids(h)) {
         std::string_view rel = BaseRelation(tok(c).deprel);
         if (tok(c).deprel == "obl:agent" || tok(c).deprel == "obl:tmod" ||
-            tok(c).deprel == "obl:npmod")
+            tok(c).deprel == "obl:npmod" || tok(c).deprel == "obl:unmarked")
           continue;
         if (rel == "obj" || rel == "iobj") {
           near.push_back(c);
@@ -512,12 +613,19 @@ bool SentenceCoder::CodeOnParse() {
                    (nominal && rel == "nmod" && tok(c).deprel != "nmod:poss")) {
           if (passive && case_of(c) == "by") continue;
           (IsCircumstantialCase(case_of(c)) ? far : near).push_back(c);
-        } else if (rel == "xcomp" || rel == "ccomp" || rel == "advcl") {
-          // "called for South Korea to provide": the one called upon.
+        } else if (rel == "xcomp" || ((rel == "ccomp" || rel == "advcl") &&
+                                      tree.IsInfinitival(c))) {
+          // "called for South Korea to provide": the one called upon. The
+          // subject of a finite complement ("said Arnor is about to ...")
+          // is what was said, not to whom.
           int s = child_with(c, {"nsubj"});
           if (s >= 0) near.push_back(s);
         }
       }
+      // A verb the tree hangs on a noun as its modifier ("has stepped up
+      // ties with NATO" read as "has [stepped-up] ties"): the noun is what
+      // it acts on.
+      if (modifies_noun && near.empty()) near.push_back(head_of(h));
       std::sort(near.begin(), near.end());
       std::sort(far.begin(), far.end());
       // The source named again ("rescheduled his trip to ...") is not the

@@ -42,6 +42,15 @@ std::vector<Word> WordsOf(const Document& doc, const Sentence& s) {
       default:
         continue;
     }
+    // A clitic the tokenizer split off ("did" "n't", "they" "'ll"): the
+    // dictionaries write the contraction as one word ("DIDN'T").
+    if (t.kind == TokenKind::kWord && !words.empty() && !words.back().comma &&
+        words.back().span.end == t.span.begin && !t.upper.empty() &&
+        (t.upper[0] == '\'' || t.upper.compare(0, 3, "N'T") == 0)) {
+      words.back().text += t.upper;
+      words.back().span.end = t.span.end;
+      continue;
+    }
     std::string_view raw = doc.Slice(t.span);
     bool cap = !raw.empty() && std::isupper(static_cast<unsigned char>(raw[0]));
     const std::string& up = t.upper;

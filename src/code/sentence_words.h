@@ -18,6 +18,9 @@ struct Word {
   bool comma = false;
   bool capitalized = false;
   bool joined_next = false;  // hyphen part: next word is the same token
+  // Upper-case lemma from the parse ("EFFORT" for "efforts"), so verb
+  // patterns match inflected nouns; empty where the sentence has no parse.
+  std::string lemma;
   // Inside quotation marks (a quote left open runs to the sentence's end;
   // a closing mark without an opening one closes a quote begun in an
   // earlier sentence).

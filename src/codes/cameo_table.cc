@@ -6,25 +6,13 @@
 #include <string_view>
 #include <vector>
 
+#include "util/split_fields.h"
+
 namespace dyad::codes {
 namespace {
 
 constexpr std::string_view kHeader =
     "code\troot\tquad\tgoldstein\tplover\tname";
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      fields.push_back(line.substr(start));
-      return fields;
-    }
-    fields.push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-}
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(),
@@ -68,7 +56,7 @@ Status ParseCameoTable(std::string_view tsv, std::string_view source,
       seen_header = true;
       continue;
     }
-    std::vector<std::string_view> f = SplitTabs(line);
+    std::vector<std::string_view> f = SplitFields(line);
     if (f.size() != 6) {
       return RowError(
           source, line_number,

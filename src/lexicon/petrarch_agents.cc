@@ -193,9 +193,8 @@ Status LoadPetrarchAgentsFromString(std::string_view contents,
 
 Status LoadPetrarchAgents(const std::string& path, Lexicon* lexicon,
                           std::vector<std::string>* errors) {
-  Result<std::string> contents = petrarch_internal::ReadWholeFile(path);
-  if (!contents.ok()) return contents.status();
-  return LoadPetrarchAgentsFromString(*contents, path, lexicon, errors);
+  return petrarch_internal::LoadFile(path, LoadPetrarchAgentsFromString,
+                                     lexicon, errors);
 }
 
 }  // namespace dyad

@@ -344,4 +344,11 @@ std::vector<std::string> RegularVerbForms(std::string_view stem) {
   return forms;
 }
 
+Status LoadFile(const std::string& path, LoadFromString load, Lexicon* lexicon,
+                std::vector<std::string>* errors) {
+  Result<std::string> contents = ReadWholeFile(path);
+  if (!contents.ok()) return contents.status();
+  return load(*contents, path, lexicon, errors);
+}
+
 }  // namespace dyad::petrarch_internal

@@ -83,6 +83,14 @@ std::string Upper(std::string_view s);  // ASCII letters only
 // when it cannot be read.
 Result<std::string> ReadWholeFile(const std::string& path);
 
+// Reads `path` whole and hands it to a loader of text in memory, naming the
+// file in its messages; NotFound / IoError when the file cannot be read.
+using LoadFromString = Status (*)(std::string_view contents,
+                                  std::string_view name, Lexicon* lexicon,
+                                  std::vector<std::string>* errors);
+Status LoadFile(const std::string& path, LoadFromString load, Lexicon* lexicon,
+                std::vector<std::string>* errors);
+
 // Splits "HEAD [a] [b] trailing" into HEAD, the bracket bodies and the text
 // after the last block. Returns false with *error for an unclosed "[" or a
 // nested one.

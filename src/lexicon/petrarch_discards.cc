@@ -61,9 +61,8 @@ Status LoadPetrarchDiscardsFromString(std::string_view contents,
 
 Status LoadPetrarchDiscards(const std::string& path, Lexicon* lexicon,
                             std::vector<std::string>* errors) {
-  Result<std::string> contents = petrarch_internal::ReadWholeFile(path);
-  if (!contents.ok()) return contents.status();
-  return LoadPetrarchDiscardsFromString(*contents, path, lexicon, errors);
+  return petrarch_internal::LoadFile(path, LoadPetrarchDiscardsFromString,
+                                     lexicon, errors);
 }
 
 }  // namespace dyad

@@ -388,6 +388,37 @@ TEST(PetrarchDiscards, ErrorsNameFileAndLine) {
                    {"BASEBALL\n+\n", "bad.txt:2: empty discard"});
 }
 
+// --- coding ontology -------------------------------------------------
+
+TEST(PetrarchCodingOntology, NegationSubtractsTheMarker) {
+  Lexicon lex;
+  ASSERT_TRUE(LoadPetrarchCodingOntologyFromString(
+                  "# PICO\n"
+                  "010:0x1000#Make Public Statement\n"
+                  "011:0x1000-0xFFFF\n"
+                  "050:0x0080#DiplomaticCoop\n"
+                  "057:0x0087\n"
+                  "110:0x1007f#0xFFFF+0x0080#0x7000#Disapprove\n"
+                  "111:0x7001\n"
+                  "120:-0xFFFF#Reject\n"
+                  "170:0x10086#0x0087+0xFFFF#0x9000#Coerce\n"
+                  "---:0\n",
+                  "pico.txt", &lex)
+                  .ok());
+  EXPECT_EQ(lex.negated_codes,
+            (std::map<std::string, std::string>{
+                {"010", "011"}, {"110", "050"}, {"170", "057"}}));
+}
+
+TEST(PetrarchCodingOntology, ErrorsNameFileAndLine) {
+  ExpectFirstError(LoadPetrarchCodingOntologyFromString,
+                   {"010:0x1000\n011 0x1000\n", "bad.txt:2: expected CODE"});
+  ExpectFirstError(LoadPetrarchCodingOntologyFromString,
+                   {"010:0x1000\n011:0xZZ\n", "bad.txt:2: expected a value"});
+  ExpectFirstError(LoadPetrarchCodingOntologyFromString,
+                   {"010:0x1000\n:0x10\n", "bad.txt:2: expected a code"});
+}
+
 // --- verbs -----------------------------------------------------------
 
 const char kVerbs[] =

@@ -170,7 +170,10 @@ class TokenReader {
     // The words of a noun phrase are adjacent; a preposition may be
     // separated from its noun ("TO BORDER" ~ "to the border").
     if (open == '{')
-      for (size_t k = 0; k + 1 < group.size(); ++k) group[k].connected = true;
+      for (size_t k = 0; k + 1 < group.size(); ++k) {
+        group[k].connected = true;
+        group[k].token.within_phrase = true;
+      }
     for (Element& e : group) out->push_back(std::move(e));
     return true;
   }
@@ -617,9 +620,8 @@ Status LoadPetrarchVerbsFromString(std::string_view contents,
 
 Status LoadPetrarchVerbs(const std::string& path, Lexicon* lexicon,
                          std::vector<std::string>* errors) {
-  Result<std::string> contents = petrarch_internal::ReadWholeFile(path);
-  if (!contents.ok()) return contents.status();
-  return LoadPetrarchVerbsFromString(*contents, path, lexicon, errors);
+  return petrarch_internal::LoadFile(path, LoadPetrarchVerbsFromString, lexicon,
+                                     errors);
 }
 
 }  // namespace dyad

@@ -57,6 +57,30 @@ class Scanner {
     return !IsWordChar(Cp(i + 1));
   }
 
+  // The clitic at the apostrophe at byte `apostrophe` (of `len` bytes) of
+  // the word that began at `start`: 1 for "n't" (which takes the n before
+  // the apostrophe), else the number of letters after it plus one for
+  // "'ll", "'re", "'ve", "'m", "'d"; 0 when there is none.
+  uint32_t CliticAt(uint32_t start, uint32_t apostrophe, uint32_t len) const {
+    auto lower = [&](uint32_t k) {
+      UChar32 c = Cp(k);
+      return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+    };
+    const uint32_t a = apostrophe + len;
+    if (apostrophe >= start + 2 && lower(apostrophe - 1) == 'n' &&
+        lower(a) == 't' && !IsWordChar(Cp(a + 1)))
+      return 1;
+    if (apostrophe == start) return 0;
+    for (std::string_view clitic : {"ll", "re", "ve", "m", "d"}) {
+      bool match = true;
+      for (uint32_t k = 0; k < clitic.size() && match; ++k)
+        match = lower(a + k) == static_cast<UChar32>(clitic[k]);
+      if (match && !IsWordChar(Cp(a + clitic.size())))
+        return static_cast<uint32_t>(clitic.size()) + 1;
+    }
+    return 0;
+  }
+
   // Only whitespace remains after byte i in the sentence.
   bool OnlySpaceAfter(uint32_t i) const {
     while (i < end_) {
@@ -112,6 +136,20 @@ class Scanner {
         numeric = false;
         i += cc.len;  // Secretary-General, long-range
         continue;
+      }
+      if (IsApostrophe(c)) {
+        // English clitics are tokens of their own, as treebanks write them
+        // ("did n't", "ca n't", "I 'm", "they 've"): the parser and the
+        // negation check need the verb and the "n't" apart.
+        const uint32_t clitic = CliticAt(start, i, cc.len);
+        if (clitic != 0) {
+          const uint32_t split = clitic == 1 ? i - 1 : i;
+          const uint32_t clitic_end =
+              clitic == 1 ? i + cc.len + 1 : i + cc.len + clitic - 1;
+          Emit(start, split, TokenKind::kWord);
+          Emit(split, clitic_end, TokenKind::kWord);
+          return clitic_end;
+        }
       }
       if (IsApostrophe(c) && IsLetter(Cp(i + cc.len)) &&
           !IsPossessiveS(i + cc.len)) {

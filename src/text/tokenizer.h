@@ -23,7 +23,8 @@ namespace dyad::text {
 //   - web names stay whole ("voanews.com");
 //   - "800,000", "3.5", "1990" are kNumber; "1990s" and "5G" are kWord;
 //   - possessives split off: "Russia’s" -> "Russia" "’s"; "Ukrainians'" ->
-//     "Ukrainians" "'"; other inner apostrophes stay ("O'Brien", "don't");
+//     "Ukrainians" "'"; clitics split off as the treebanks write them ("do"
+//     "n't", "they" "'ll"); other inner apostrophes stay ("O'Brien");
 //   - a straight " opens after the start, a space or an opening bracket and
 //     closes otherwise (before a space, punctuation or the end); one with
 //     spaces on both sides is the opposite of the sentence's last one;

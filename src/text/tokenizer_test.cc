@@ -186,10 +186,29 @@ TEST(TokenizerTest, PossessivesSplitOff) {
   EXPECT_EQ(Texts("NATO's role, 2022's end, al-Rufay’i’s killing"),
             (Strings{"NATO", "'s", "role", ",", "2022", "'s", "end", ",",
                      "al-Rufay’i", "’s", "killing"}));
-  EXPECT_EQ(Texts("O'Brien doesn't"), (Strings{"O'Brien", "doesn't"}));
+  EXPECT_EQ(Texts("O'Brien doesn't"), (Strings{"O'Brien", "does", "n't"}));
   EXPECT_EQ(TokenizeToToks("the Jairan ’s data")[2],
             (Tok{"’s", TokenKind::kPossessive}));
   EXPECT_EQ(Uppers("Russia’s"), (Strings{"RUSSIA", "'S"}));
+}
+
+TEST(TokenizerTest, CliticsAreTokensAsTreebanksWriteThem) {
+  EXPECT_EQ(Texts("didn't, won't, can’t, DON'T"),
+            (Strings{"did", "n't", ",", "wo", "n't", ",", "ca", "n’t", ",",
+                     "DO", "N'T"}));
+  EXPECT_EQ(
+      Texts("they'll go, we're here, I've seen, I'm in, he'd left"),
+      (Strings{"they", "'ll", "go", ",", "we", "'re", "here", ",", "I", "'ve",
+               "seen", ",", "I", "'m", "in", ",", "he", "'d", "left"}));
+  // Names with an apostrophe stay whole; so does an "n't" inside a word.
+  EXPECT_EQ(
+      Texts("O'Neill, d'Estaing, Ma'ale, can'tor"),
+      (Strings{"O'Neill", ",", "d'Estaing", ",", "Ma'ale", ",", "can'tor"}));
+  // The split tokens cover the word's bytes exactly.
+  std::vector<Tok> toks = TokenizeToToks("didn't");
+  ASSERT_EQ(toks.size(), 2u);
+  EXPECT_EQ(toks[0].kind, TokenKind::kWord);
+  EXPECT_EQ(toks[1].kind, TokenKind::kWord);
 }
 
 TEST(TokenizerTest, CurlyQuotes) {
