@@ -123,7 +123,7 @@ class ParseCoderTest : public ::testing::Test {
                     .ok());
     ASSERT_TRUE(LoadTabariAgents(write("t.agents",
                                        "PRESIDENT [~GOV]\nMEDIA [~MED]\n"
-                                       "GOVERNMENT [~GOV]\n"),
+                                       "GOVERNMENT [~GOV]\nMINISTER [~GOV]\n"),
                                  lex.get())
                     .ok());
     ASSERT_TRUE(LoadTabariVerbs(write("t.verbs",
@@ -131,7 +131,9 @@ class ParseCoderTest : public ::testing::Test {
                                       "RESTOR [064]\n- * DIPLOMATIC [064]\n"
                                       "- * TRADE [065]\nVISIT [042]\n"
                                       "CLASH [110]\nSAID [010]\n"
-                                      "ABANDON [120]\n- * EFFORT [080]\n"),
+                                      "ABANDON [120]\n- * EFFORT [080]\n"
+                                      "SIGN [057]\n- * TO SUPPLY [057]\n"
+                                      "- * ACCORD [056]\n"),
                                 lex.get())
                     .ok());
     lex->options.minimum_words = 0;
@@ -236,6 +238,42 @@ TEST_F(ParseCoderTest, TheTitleInTheTextWinsOverTheNamesCode) {
                  "Aragorn 4 nsubj PROPN NNP; condemned 0 root VERB VBD;"
                  "Rohan 4 obj PROPN NNP; . 4 punct PUNCT ."),
             (std::set<Triple>{{"ARNGOV", "ROH", "122"}}));
+}
+
+TEST_F(ParseCoderTest, AnotherActorsTitleWinsToo) {
+  // "Rohan's minister Aragorn condemned Arnor": the dictionary's ARN for
+  // Aragorn gives way to what the text says he is.
+  EXPECT_EQ(Code("Rohan 3 nmod:poss PROPN NNP; 's 1 case PART POS;"
+                 "minister 4 nmod NOUN NN; Aragorn 5 nsubj PROPN NNP;"
+                 "condemned 0 root VERB VBD; Arnor 5 obj PROPN NNP;"
+                 ". 5 punct PUNCT ."),
+            (std::set<Triple>{{"ROHGOV", "ARN", "122"}}));
+  // With a word between, the dictionary hangs the role on the name; the
+  // tree gives it back to the title's possessor.
+  EXPECT_EQ(Code("Rohan 4 nmod:poss PROPN NNP; 's 1 case PART POS;"
+                 "loyal 4 amod ADJ JJ; minister 5 nmod NOUN NN;"
+                 "Aragorn 6 nsubj PROPN NNP; condemned 0 root VERB VBD;"
+                 "Gondor 6 obj PROPN NNP; . 6 punct PUNCT ."),
+            (std::set<Triple>{{"ROHGOV", "GON", "122"}}));
+}
+
+TEST_F(ParseCoderTest, APatternOnTheObjectBeatsALongerOneFurtherOn) {
+  // "Arnor signed an accord on Thursday to supply Rohan": the accord (056),
+  // though "TO SUPPLY" (057) is longer and TABARI's order tries it first.
+  std::vector<std::string> rules;
+  EXPECT_EQ(Code("Arnor 2 nsubj PROPN NNP; signed 0 root VERB VBD;"
+                 "an 4 det DET DT; accord 2 obj NOUN NN; on 6 case ADP IN;"
+                 "Thursday 2 obl PROPN NNP; to 8 mark PART TO;"
+                 "supply 2 advcl VERB VB; Rohan 8 obj PROPN NNP;"
+                 ". 2 punct PUNCT .",
+                 &rules),
+            (std::set<Triple>{{"ARN", "ROH", "056"}}));
+  // Without the object's own pattern, the longer one still decides.
+  EXPECT_EQ(Code("Arnor 2 nsubj PROPN NNP; signed 0 root VERB VBD;"
+                 "a 4 det DET DT; deal 2 obj NOUN NN; to 6 mark PART TO;"
+                 "supply 2 advcl VERB VB; Rohan 6 obj PROPN NNP;"
+                 ". 2 punct PUNCT ."),
+            (std::set<Triple>{{"ARN", "ROH", "057"}}));
 }
 
 TEST_F(ParseCoderTest, RolesJoinedByAndBothTakeTheActor) {

@@ -49,6 +49,19 @@ bool IsCircumstantialCase(std::string_view lemma) {
   return false;
 }
 
+// Whether `longer`'s words after the verb begin with all of `shorter`'s.
+bool ExtendsLower(const CompiledPattern& longer,
+                  const CompiledPattern& shorter) {
+  if (longer.lower.size() <= shorter.lower.size()) return false;
+  for (size_t k = 0; k < shorter.lower.size(); ++k) {
+    const PatternToken& a = longer.lower[k];
+    const PatternToken& b = shorter.lower[k];
+    if (a.kind != b.kind || a.word.text != b.word.text || a.synset != b.synset)
+      return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool SentenceCoder::HaveParse() {
@@ -67,6 +80,7 @@ bool SentenceCoder::CodeOnParse() {
   const int count = static_cast<int>(sentence.token_count);
   const int nw = static_cast<int>(w_.size());
   const DependencyTree tree(doc_, sentence);
+  const size_t actors_before = actors_.size(), groups_before = groups_.size();
   auto tok = [&](int t) -> const TokenAnalysis& { return tree.token(t); };
   auto head_of = [&](int t) { return tree.head(t); };
   auto kids = [&](int t) -> const std::vector<int>& {
@@ -127,23 +141,53 @@ bool SentenceCoder::CodeOnParse() {
   };
   // "Bree Prime Minister Romendacil": a name the dictionary codes BRE, with
   // a title in the text that says more (BREGOV). The text's title wins.
+  // "Ithilen's minister Calimehtar": the role the dictionary's agents gave
+  // the name belongs to the title's possessor (ITHGOV), as a group of its
+  // own made on first use.
+  std::map<std::pair<int, std::string>, int> owner_groups;
+  auto owner_with_role = [&](int owner, const std::string& role) {
+    auto it = owner_groups.find({owner, role});
+    if (it != owner_groups.end()) return it->second;
+    ActorOcc titled = actors_[owner];
+    for (std::string& c : titled.codes) c += role;
+    titled.has_agent = true;
+    actors_.push_back(titled);
+    Group g;
+    g.members = {static_cast<int>(actors_.size()) - 1};
+    g.start = titled.start;
+    g.end = titled.end;
+    groups_.push_back(g);
+    const int id = static_cast<int>(groups_.size()) - 1;
+    actors_.back().group = id;
+    owner_groups.emplace(std::make_pair(owner, role), id);
+    return id;
+  };
   auto more_specific_title = [&](int t) {
-    const ActorOcc& own = actors_[token_actor[t]];
+    const int own_index = token_actor[t];
     for (int c : kids(t)) {
       std::string_view rel = BaseRelation(tok(c).deprel);
       if (rel != "compound" && rel != "flat" && rel != "appos" && rel != "nmod")
         continue;
       if (tok(c).deprel == "nmod:poss") continue;
+      const ActorOcc& own = actors_[own_index];
       int b = token_actor[c];
-      if (b < 0 || b == token_actor[t] || !actors_[b].has_agent) continue;
-      const ActorOcc& titled = actors_[b];
-      if (own.codes.empty() || titled.codes.empty()) continue;
-      const std::string& base = own.codes.front();
-      const std::string& more = titled.codes.front();
-      if (more.size() > base.size() && more.compare(0, base.size(), base) == 0)
-        return titled.group;
+      if (b == own_index && own.has_agent && !own.base.empty() &&
+          !own.codes.empty()) {
+        const std::string& base = own.base.front();
+        const std::string& with_role = own.codes.front();
+        int poss = tree.ChildWith(c, {"nmod:poss"});
+        int owner = poss >= 0 ? token_actor[poss] : -1;
+        if (owner >= 0 && owner != own_index && !actors_[owner].has_agent &&
+            !actors_[owner].pronoun && with_role.size() > base.size() &&
+            with_role.compare(0, base.size(), base) == 0)
+          return owner_with_role(owner, with_role.substr(base.size()));
+      }
+      if (b < 0 || b == own_index || !actors_[b].has_agent ||
+          actors_[b].pronoun || actors_[b].codes.empty())
+        continue;
+      return actors_[b].group;
     }
-    return own.group;
+    return actors_[own_index].group;
   };
   // The actor groups a nominal stands for: its own actor, else one found
   // inside its noun phrase, plus those of its conjuncts.
@@ -428,6 +472,33 @@ bool SentenceCoder::CodeOnParse() {
       if (MatchPattern(p, v, cs, ce, &trial)) {
         hit = &p;
         b = trial;
+        break;
+      }
+    }
+    // A pattern on the verb's own object beats a longer one that matched
+    // further on ("signed an accord on Thursday to supply": the accord, not
+    // "{TO SUPPLY}"), unless the longer one extends it ("{&TIETYPES MEMOS}
+    // (FROM)" over "{&TIETYPES MEMOS}").
+    if (int o = child_with(h, {"obj"}); hit != nullptr && o > h) {
+      const std::vector<bool> below = tree.Subtree(o);
+      int object_end = -1;
+      for (int i = 0; i < nw; ++i)
+        if (word_token[i] >= 0 && below[word_token[i]])
+          object_end = std::max(object_end, i + 1);
+      Bindings within;
+      const bool hit_within_object =
+          hit->has_source || hit->has_target || hit->has_compound ||
+          MatchPattern(*hit, v, cs, std::min(ce, object_end), &within);
+      for (const CompiledPattern& p : c_.verbs[v.verb].patterns) {
+        if (hit_within_object) break;
+        if (&p == hit) continue;
+        if (!p.upper.empty() || p.lower.empty()) continue;
+        Bindings trial;
+        if (!MatchPattern(p, v, cs, std::min(ce, object_end), &trial)) continue;
+        if (!ExtendsLower(*hit, p)) {
+          hit = &p;
+          b = trial;
+        }
         break;
       }
     }
@@ -725,8 +796,14 @@ bool SentenceCoder::CodeOnParse() {
     }
   // The tree gave a dictionary verb no verbal reading and coded nothing
   // else: the sentence did not parse.
-  if (events_.empty() && unread_any) return false;
-  return read_any;
+  if ((events_.empty() && unread_any) || !read_any) {
+    // Word order takes over: without the parts and titled owners made
+    // for the tree above.
+    actors_.resize(actors_before);
+    groups_.resize(groups_before);
+    return false;
+  }
+  return true;
 }
 
 }  // namespace dyad::coder_internal
