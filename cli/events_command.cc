@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "dyad/output.h"
 #include "dyad/store.h"
+#include "dyad/stored_event_json.h"
 #include "event_filter_flags.h"
 
 namespace dyad::cli {
@@ -129,33 +130,10 @@ void PrintTable(const std::vector<StoredEvent>& events, std::ostream& out) {
   }
 }
 
-// Identity first (row id, article, publication date), then the event as
-// `dyad code --format jsonl` writes it, so both commands agree.
-nlohmann::ordered_json EventJson(const StoredEvent& e) {
-  using json = nlohmann::ordered_json;
-  json j;
-  j["id"] = e.id;
-  j["doc_id"] = e.doc_id;
-  j["published"] = e.published.empty() ? json(nullptr) : json(e.published);
-  Event event;
-  event.source = e.source;
-  event.target = e.target;
-  event.cameo = e.cameo;
-  event.date = e.date;
-  event.date_from_text = e.date_from_text;
-  event.place = e.place;
-  event.has_place = e.has_place;
-  event.sentence = e.sentence;
-  event.span = e.span;
-  event.rule = e.rule;
-  j.update(EventToJson(event, e.evidence));
-  return j;
-}
-
 void PrintJsonl(const std::vector<StoredEvent>& events, std::ostream& out) {
   for (const StoredEvent& e : events) {
-    out << EventJson(e).dump(-1, ' ', false,
-                             nlohmann::ordered_json::error_handler_t::replace)
+    out << StoredEventToJson(e).dump(
+               -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
         << "\n";
   }
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "dyad/stored_event_json.h"
 #include "stored_event_json.h"
 
 namespace dyad::python {
@@ -28,7 +29,7 @@ Result<std::string> StoreHandle::EventsJson(const EventQuery& query) {
   if (store_ == nullptr) return ClosedError();
   json events = json::array();
   Status status = store_->ForEachEvent(query, [&](StoredEvent event) {
-    events.push_back(StoredEventToJson(event));
+    events.push_back(dyad::StoredEventToJson(event));
     return Status::Ok();
   });
   if (!status.ok()) return status;
