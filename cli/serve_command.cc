@@ -50,8 +50,17 @@ int RunServe(ServeFlags& flags) {
   }
   std::cout << "dyad serve: listening on http://" << (*server)->host() << ":"
             << (*server)->port() << std::endl;
-  int signal_number = 0;
-  while (sigwait(&stop_signals, &signal_number) != 0) {
+  // Wake up every second to notice a listener that ended by itself, so the
+  // process exits instead of waiting for a signal that may never come.
+  const timespec tick{1, 0};
+  int signal_number = -1;
+  while (signal_number <= 0) {
+    signal_number = sigtimedwait(&stop_signals, nullptr, &tick);
+    if (signal_number <= 0 && !(*server)->running()) {
+      std::cerr << "dyad serve: the listener stopped by itself; exiting\n";
+      (*server)->Stop();
+      return kExitFatal;
+    }
   }
   std::cerr << "dyad serve: stopping (signal " << signal_number << ")\n";
   (*server)->Stop();

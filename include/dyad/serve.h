@@ -106,6 +106,11 @@ class Server {
   // Idempotent; safe to call from any thread but a request handler.
   void Stop();
 
+  // True while the server accepts connections; false after Stop, or as
+  // soon as its listener has ended by itself (the listening socket failed),
+  // which the caller should treat as fatal. Safe from any thread.
+  bool running() const;
+
  private:
   struct Impl;
   explicit Server(std::unique_ptr<Impl> impl);

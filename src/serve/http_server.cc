@@ -64,6 +64,7 @@ Server::~Server() { Stop(); }
 
 const std::string& Server::host() const { return impl_->options.host; }
 int Server::port() const { return impl_->port; }
+bool Server::running() const { return !impl_->listener_done; }
 
 void Server::Stop() {
   std::lock_guard<std::mutex> lock(impl_->stop_mutex);

@@ -172,6 +172,16 @@ TEST_F(HttpServerTest, CorsHeadersOnlyWhenAsked) {
   EXPECT_EQ(large->status, 413);
 }
 
+TEST_F(HttpServerTest, RunningUntilStopped) {
+  auto server = StartOrDie(ServeOptions());
+  ASSERT_NE(server, nullptr);
+  EXPECT_TRUE(server->running());
+  server->Stop();
+  EXPECT_FALSE(server->running());
+  server->Stop();  // idempotent
+  EXPECT_FALSE(server->running());
+}
+
 TEST_F(HttpServerTest, BusyPortIsAClearError) {
   ServeOptions options;
   auto first = StartOrDie(options);
