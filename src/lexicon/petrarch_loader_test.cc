@@ -417,6 +417,12 @@ TEST(PetrarchCodingOntology, ErrorsNameFileAndLine) {
                    {"010:0x1000\n011:0xZZ\n", "bad.txt:2: expected a value"});
   ExpectFirstError(LoadPetrarchCodingOntologyFromString,
                    {"010:0x1000\n:0x10\n", "bad.txt:2: expected a code"});
+  ExpectFirstError(LoadPetrarchCodingOntologyFromString,
+                   {"010:0x1000\n011:0x1000000000000\n",
+                    "bad.txt:2: expected a value"});  // 2^48: too large
+  ExpectFirstError(
+      LoadPetrarchCodingOntologyFromString,
+      {"010:0x1000\n011:0x10--1\n", "bad.txt:2: expected a value"});
 }
 
 // --- verbs -----------------------------------------------------------

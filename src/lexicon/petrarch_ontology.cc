@@ -1,5 +1,6 @@
 // UniversalPetrarch's internal coding ontology, read for what negation does
 // to a code.
+#include <charconv>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -24,46 +25,36 @@ namespace {
 // The PICO value of the negation marker.
 constexpr int64_t kNegation = 0xFFFF;
 
-// "0x1000", "-0xFFFF+0x0070", "0": a signed sum of hexadecimal (or decimal
-// zero) terms; nullopt when it is anything else.
+// "0x1000", "-0xFFFF+0x0070", "0": a signed sum of hexadecimal (or
+// decimal) terms below 2^48, at most 16 of them; nullopt when it is anything
+// else.
 std::optional<int64_t> ParseValue(std::string_view text) {
+  constexpr int64_t kTermLimit = int64_t{1} << 48;
   int64_t total = 0;
-  size_t i = 0;
-  bool any = false;
-  while (i < text.size()) {
+  const char* at = text.data();
+  const char* end = text.data() + text.size();
+  for (int terms = 0; at < end; ++terms) {
+    if (terms == 16) return std::nullopt;
     int sign = 1;
-    if (text[i] == '+' || text[i] == '-') {
-      sign = text[i] == '-' ? -1 : 1;
-      ++i;
-    } else if (any) {
+    if (*at == '+' || *at == '-') {
+      sign = *at == '-' ? -1 : 1;
+      ++at;
+    } else if (terms > 0) {
       return std::nullopt;  // terms are joined by + or -
     }
-    int64_t term = 0;
-    size_t digits = 0;
-    if (text.substr(i, 2) == "0x" || text.substr(i, 2) == "0X") {
-      i += 2;
-      for (; i < text.size(); ++i, ++digits) {
-        char c = text[i];
-        int d = c >= '0' && c <= '9'   ? c - '0'
-                : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                       : -1;
-        if (d < 0) break;
-        if (digits >= 12) return std::nullopt;
-        term = term * 16 + d;
-      }
-    } else {
-      for (; i < text.size() && text[i] >= '0' && text[i] <= '9';
-           ++i, ++digits) {
-        if (digits >= 12) return std::nullopt;
-        term = term * 10 + (text[i] - '0');
-      }
+    int base = 10;
+    if (end - at > 2 && at[0] == '0' && (at[1] == 'x' || at[1] == 'X')) {
+      base = 16;
+      at += 2;
     }
-    if (digits == 0) return std::nullopt;
+    int64_t term = 0;
+    auto [next, error] = std::from_chars(at, end, term, base);
+    if (error != std::errc() || next == at || term < 0 || term >= kTermLimit)
+      return std::nullopt;
     total += sign * term;
-    any = true;
+    at = next;
   }
-  if (!any) return std::nullopt;
+  if (text.empty()) return std::nullopt;
   return total;
 }
 
