@@ -24,8 +24,41 @@ DependencyTree::DependencyTree(const Document& doc, const Sentence& sentence)
       seen[u] = true;
     }
   }
+  RepairVerbConjunctions();
   for (int t = 0; t < size_; ++t)
     if (heads_[t] >= 0) children_[heads_[t]].push_back(t);
+}
+
+void DependencyTree::RepairVerbConjunctions() {
+  auto is_nominal = [&](int t) {
+    const std::string& u = token(t).upos;
+    return u == "NOUN" || u == "PROPN" || u == "NUM" || u == "PRON";
+  };
+  for (int t = 0; t < size_; ++t) {
+    if (token(t).upos != "VERB" || BaseRelation(token(t).deprel) != "conj")
+      continue;
+    int h = heads_[t];
+    if (h < 0 || !is_nominal(h)) continue;
+    // "condemned an attack ... on Thursday and promised aid": a finite verb
+    // joined to a noun is a misparse; it joins the verb above that noun.
+    const std::string& x = token(t).xpos;
+    if (x != "VBD" && x != "VBZ" && x != "VBP" && x != "VBN") continue;
+    int v = heads_[h];
+    while (v >= 0 && token(v).upos != "VERB") v = heads_[v];
+    if (v < 0 || v > t) continue;
+    heads_[t] = v;
+    // Its object then hangs on the first verb as a second one.
+    int first_object = -1;
+    for (int o = 0; o < size_; ++o) {
+      if (heads_[o] != v || BaseRelation(token(o).deprel) != "obj") continue;
+      if (o < t) {
+        first_object = o;
+      } else if (first_object >= 0) {
+        heads_[o] = t;
+        break;
+      }
+    }
+  }
 }
 
 int DependencyTree::Depth(int t) const {

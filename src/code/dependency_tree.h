@@ -47,6 +47,10 @@ class DependencyTree {
   }
 
  private:
+  // Undoes one misparse the coder cannot read around: a finite verb joined
+  // as a conjunct to a noun, with its object left on the verb before.
+  void RepairVerbConjunctions();
+
   const Document& doc_;
   int first_ = 0;
   int size_ = 0;

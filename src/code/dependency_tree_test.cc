@@ -96,5 +96,30 @@ TEST(DependencyTreeTest, RelationsCasesPassivesAndClauses) {
   EXPECT_TRUE(tree.IsInfinitival(5));
 }
 
+TEST(DependencyTreeTest, AFiniteVerbJoinedToANounJoinsTheVerbAbove) {
+  // condemned(0) attack(1) Thursday(2) and(3) promised(4) aid(5): the
+  // parser made "promised" a conjunct of "Thursday" and "aid" a second
+  // object of "condemned".
+  Document doc = MakeDoc({-1, 0, 1, 4, 2, 0});
+  const char* upos[] = {"VERB", "NOUN", "PROPN", "CCONJ", "VERB", "NOUN"};
+  const char* xpos[] = {"VBD", "NN", "NNP", "CC", "VBD", "NN"};
+  const char* rel[] = {"root", "obj", "nmod", "cc", "conj", "obj"};
+  for (int t = 0; t < 6; ++t) {
+    doc.analysis[t].upos = upos[t];
+    doc.analysis[t].xpos = xpos[t];
+    doc.analysis[t].deprel = rel[t];
+  }
+  DependencyTree tree(doc, doc.sentences[0]);
+  EXPECT_EQ(tree.head(4), 0);
+  EXPECT_EQ(tree.head(5), 4);
+  EXPECT_EQ(tree.head(1), 0);
+  EXPECT_EQ(tree.children(0), (std::vector<int>{1, 4}));
+  // A participle modifying a noun through conj is left alone when no verb
+  // stands above it.
+  doc.analysis[0].upos = "NOUN";
+  DependencyTree nominal(doc, doc.sentences[0]);
+  EXPECT_EQ(nominal.head(4), 2);
+}
+
 }  // namespace
 }  // namespace dyad::coder_internal

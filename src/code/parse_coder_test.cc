@@ -383,6 +383,55 @@ TEST_F(ParseCoderTest, WithoutAParseTheSparsePathCodes) {
   EXPECT_EQ(rules[0], "sparse verbs:CONDEMN/122");
 }
 
+// A dictionary verb the tagger read as a noun, in a tree that gives the
+// noun no parties: a mistagged verb, so word order codes the sentence.
+TEST_F(ParseCoderTest, NounReadingThatCodesNothingGoesToWordOrder) {
+  std::vector<std::string> rules;
+  EXPECT_EQ(Code("Arnor 3 compound PROPN NNP; visited 3 compound NOUN NN;"
+                 "yesterday 0 root NOUN NN; Rohan 3 nmod PROPN NNP;"
+                 ". 3 punct PUNCT .",
+                 &rules),
+            (std::set<Triple>{{"ARN", "ROH", "042"}}));
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0], "sparse verbs:VISIT/042");
+  // A noun that does code stays with the tree.
+  rules.clear();
+  EXPECT_EQ(Code("Arnor 3 nmod:poss PROPN NNP; 's 1 case PART POS;"
+                 "visit 0 root NOUN NN; to 5 case ADP IN;"
+                 "Rohan 3 nmod PROPN NNP; . 3 punct PUNCT .",
+                 &rules),
+            (std::set<Triple>{{"ARN", "ROH", "042"}}));
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0], "parse verbs:VISIT/042");
+}
+
+// "restored Rohan trade" parsed with "trade" the subject of a clause of
+// its own: the tree hides the pattern's word, word order up to the next
+// punctuation still shows it.
+TEST_F(ParseCoderTest, PatternWordsTheTreeCutsOffAreReadInWordOrder) {
+  EXPECT_EQ(Code("Arnor 2 nsubj PROPN NNP; restored 0 root VERB VBD;"
+                 "Rohan 2 obj PROPN NNP; trade 5 nsubj NOUN NN;"
+                 "grew 2 parataxis VERB VBD; . 2 punct PUNCT ."),
+            (std::set<Triple>{{"ARN", "ROH", "065"}}));
+  // Not past a comma.
+  EXPECT_EQ(Code("Arnor 2 nsubj PROPN NNP; restored 0 root VERB VBD;"
+                 "Rohan 2 obj PROPN NNP; , 6 punct PUNCT ,;"
+                 "trade 6 nsubj NOUN NN; grew 2 parataxis VERB VBD;"
+                 ". 2 punct PUNCT ."),
+            (std::set<Triple>{{"ARN", "ROH", "064"}}));
+}
+
+// "condemned Osgiliath on Thursday and visited Rohan" parsed with "visited"
+// a conjunct of "Thursday" and "Rohan" a second object of "condemned".
+TEST_F(ParseCoderTest, VerbJoinedToANounIsRejoinedToTheVerbAbove) {
+  EXPECT_EQ(Code("Arnor 2 nsubj PROPN NNP; condemned 0 root VERB VBD;"
+                 "Osgiliath 2 obj PROPN NNP; on 5 case ADP IN;"
+                 "Thursday 3 nmod PROPN NNP; and 7 cc CCONJ CC;"
+                 "visited 5 conj VERB VBD; Rohan 2 obj PROPN NNP;"
+                 ". 2 punct PUNCT ."),
+            (std::set<Triple>{{"ARN", "OSG", "122"}, {"ARN", "ROH", "042"}}));
+}
+
 TEST_F(ParseCoderTest, OnlySentencesWithTwoPartiesAreParsed) {
   std::vector<TreeToken> tree = ReadTree(
       "Arnor 2 nsubj PROPN NNP; condemned 0 root VERB VBD;"

@@ -15,14 +15,15 @@ namespace {
 constexpr int kCountedRecords = 245;
 // Expected events found (of 313) and extra events, measured on 2026-11-29
 // with the committed models and "[A/B]" actor codes read whole as
-// UniversalPetrarch reads them: sparse coder 240 found, 73 extra; parse path
-// (parser feature set 3, negation through the suite's coding ontology)
-// 269 found, 24 extra. Tighten them as the coder improves; never loosen them
+// UniversalPetrarch reads them: sparse coder 242 found, 71 extra; parse path
+// (parser feature set 3, negation through the suite's coding ontology,
+// word order where the tree hides a pattern or reads a verb as a noun)
+// 277 found, 22 extra. Tighten them as the coder improves; never loosen them
 // to let a regression pass.
-constexpr int kSparseFoundFloor = 240;
-constexpr int kSparseExtraCeiling = 73;
-constexpr int kParsedFoundFloor = 269;
-constexpr int kParsedExtraCeiling = 24;
+constexpr int kSparseFoundFloor = 242;
+constexpr int kSparseExtraCeiling = 71;
+constexpr int kParsedFoundFloor = 277;
+constexpr int kParsedExtraCeiling = 22;
 
 std::filesystem::path SuiteDir() {
   return std::filesystem::path(DYAD_SHARED_DIR) /

@@ -62,6 +62,11 @@ bool ExtendsLower(const CompiledPattern& longer,
   return true;
 }
 
+bool IsClauseBreak(std::string_view word) {
+  return word == "," || word == ";" || word == "." || word == ":" ||
+         word == "--";
+}
+
 }  // namespace
 
 bool SentenceCoder::HaveParse() {
@@ -475,6 +480,31 @@ bool SentenceCoder::CodeOnParse() {
         break;
       }
     }
+    // A tree that cuts the verb off its object ("broken down a treaty with
+    // Libya's almost five years after ...", with "treaty" the subject of a
+    // later clause) hides a pattern of plain words; word order, up to the
+    // next punctuation or dictionary verb, still shows it.
+    if (hit == nullptr) {
+      int window_end = v.end + 1;
+      while (window_end < nw && !IsClauseBreak(w_[window_end].text)) {
+        bool other_verb = false;
+        for (const VerbOcc& o : verbs_)
+          other_verb = other_verb || (o.start == window_end && &o != &v);
+        if (other_verb) break;
+        ++window_end;
+      }
+      for (const CompiledPattern& p : c_.verbs[v.verb].patterns) {
+        if (p.has_source || p.has_compound || !p.upper.empty() ||
+            p.lower.empty())
+          continue;
+        Bindings trial;
+        if (MatchPattern(p, v, v.start, window_end, &trial)) {
+          hit = &p;
+          b = trial;
+          break;
+        }
+      }
+    }
     // A pattern on the verb's own object beats a longer one that matched
     // further on ("signed an accord on Thursday to supply": the accord, not
     // "{TO SUPPLY}"), unless the longer one extends it ("{&TIETYPES MEMOS}
@@ -787,6 +817,13 @@ bool SentenceCoder::CodeOnParse() {
   };
   for (size_t vi : order) {
     code_verb(vi, false);
+    // A dictionary verb read as a noun that codes nothing is more often a
+    // mistagged verb ("the mayor left yesterday for ...", "wire tapped")
+    // than an event noun without parties.
+    const int h = verb_token[vi];
+    if (h >= 0 && !coded_token[h] &&
+        (tok(h).upos == "NOUN" || tok(h).upos == "PROPN"))
+      unread_any = true;
     if (discard_ || complex_) return true;
   }
   if (events_.empty())
