@@ -486,5 +486,47 @@ TEST(PetrarchNounPhraseTest, ASynsetMayComeAfterOtherWordsOfThePhrase) {
             (std::set<std::string>{"1121"}));
 }
 
+// Two patterns of equal length both match: the one whose words cover more
+// of the text is the more specific ("a million austrian gold florin" is
+// the three-word member of &HYPERCURR, not the "florin" of &CURRENCY).
+TEST(PetrarchNounPhraseTest, TheLongerSynsetMemberWinsBetweenEqualPatterns) {
+  auto lex = std::make_shared<Lexicon>();
+  ASSERT_TRUE(LoadPetrarchActorsFromString("ARNOR [ARN]\nROHAN [ROH]\n",
+                                           "a.txt", lex.get())
+                  .ok());
+  ASSERT_TRUE(LoadPetrarchVerbsFromString(
+                  "&CURRENCY\n+FLORIN\n+AUSTRIAN FLORIN\n\n"
+                  "&HYPERCURR\n+BITCOIN\n+AUSTRIAN GOLD FLORIN\n\n"
+                  "--- CONTRIBUTE [070] ---\nCONTRIBUTE\n"
+                  "- * &CURRENCY [071]\n- * &HYPERCURR [190]\n",
+                  "v.txt", lex.get())
+                  .ok());
+  lex->options.minimum_words = 0;
+  Coder coder(lex);
+  auto code = [&](const std::string& words) {
+    std::string spec;
+    for (size_t start = 0; start < words.size();) {
+      size_t end = words.find(' ', start);
+      if (end == std::string::npos) end = words.size();
+      spec += words.substr(start, end - start) + " 0 dep X X;";
+      start = end + 1;
+    }
+    std::vector<TreeToken> tree = ReadTree(spec);
+    Document doc = MakeDoc(tree);
+    TreeParser parser(tree, /*fail=*/true);
+    CoderContext context;
+    EXPECT_TRUE(coder.Code(&doc, &context, &parser).ok());
+    std::set<std::string> codes;
+    for (const Event& e : doc.events) codes.insert(e.cameo);
+    return codes;
+  };
+  EXPECT_EQ(code("Arnor contributed a million austrian gold florin to Rohan"),
+            (std::set<std::string>{"190"}));
+  EXPECT_EQ(code("Arnor contributed a million austrian florin to Rohan"),
+            (std::set<std::string>{"071"}));
+  EXPECT_EQ(code("Arnor contributed a million florin to Rohan"),
+            (std::set<std::string>{"071"}));
+}
+
 }  // namespace
 }  // namespace dyad

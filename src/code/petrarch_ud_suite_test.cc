@@ -15,15 +15,16 @@ namespace {
 constexpr int kCountedRecords = 245;
 // Expected events found (of 313) and extra events, measured on 2026-11-29
 // with the committed models and "[A/B]" actor codes read whole as
-// UniversalPetrarch reads them: sparse coder 242 found, 71 extra; parse path
+// UniversalPetrarch reads them: sparse coder 243 found, 70 extra; parse path
 // (parser feature set 3, negation through the suite's coding ontology,
-// word order where the tree hides a pattern or reads a verb as a noun)
-// 277 found, 22 extra. Tighten them as the coder improves; never loosen them
+// word order where the tree hides a pattern or reads a verb as a noun,
+// the longer synset member between equal patterns)
+// 278 found, 21 extra. Tighten them as the coder improves; never loosen them
 // to let a regression pass.
-constexpr int kSparseFoundFloor = 242;
-constexpr int kSparseExtraCeiling = 71;
-constexpr int kParsedFoundFloor = 277;
-constexpr int kParsedExtraCeiling = 22;
+constexpr int kSparseFoundFloor = 243;
+constexpr int kSparseExtraCeiling = 70;
+constexpr int kParsedFoundFloor = 278;
+constexpr int kParsedExtraCeiling = 21;
 
 std::filesystem::path SuiteDir() {
   return std::filesystem::path(DYAD_SHARED_DIR) /

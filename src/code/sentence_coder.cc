@@ -795,9 +795,12 @@ bool SentenceCoder::MatchFwd(const std::vector<PatternToken>& toks, size_t k,
     if (max_gap > 0 && p > pos && w_[p - 1].comma) break;
     switch (t.kind) {
       case PatternToken::Kind::kWord:
-        if (!w_[p].comma && PatternWordMatches(t.word, w_[p]) &&
-            MatchFwd(toks, k + 1, p + 1, GapAfter(t, following), ce, b, cont))
-          return true;
+        if (!w_[p].comma && PatternWordMatches(t.word, w_[p])) {
+          ++b.words;
+          if (MatchFwd(toks, k + 1, p + 1, GapAfter(t, following), ce, b, cont))
+            return true;
+          --b.words;
+        }
         break;
       case PatternToken::Kind::kSource:
       case PatternToken::Kind::kTarget:
@@ -856,9 +859,11 @@ bool SentenceCoder::MatchBwd(const std::vector<PatternToken>& toks, int k,
     const int next_gap = k > 0 ? GapAfter(toks[k - 1], &t) : -1;
     switch (t.kind) {
       case PatternToken::Kind::kWord:
-        if (!w_[p].comma && PatternWordMatches(t.word, w_[p]) &&
-            MatchBwd(toks, k - 1, p - 1, next_gap, cs, b, cont))
-          return true;
+        if (!w_[p].comma && PatternWordMatches(t.word, w_[p])) {
+          ++b.words;
+          if (MatchBwd(toks, k - 1, p - 1, next_gap, cs, b, cont)) return true;
+          --b.words;
+        }
         break;
       case PatternToken::Kind::kSource:
       case PatternToken::Kind::kTarget:
@@ -932,6 +937,22 @@ bool SentenceCoder::MatchPattern(const CompiledPattern& p, const VerbOcc& v,
   const int gap = p.upper.empty() ? -1 : GapAfter(p.upper.back(), nullptr);
   return MatchBwd(p.upper, static_cast<int>(p.upper.size()) - 1, v.start - 1,
                   gap, cs, *b, lower);
+}
+
+const CompiledPattern* SentenceCoder::FirstPattern(const VerbOcc& v, int cs,
+                                                   int ce, Bindings* b) {
+  const auto& patterns = c_.verbs[v.verb].patterns;
+  const CompiledPattern* hit = nullptr;
+  for (const CompiledPattern& p : patterns) {
+    if (hit != nullptr && p.length != hit->length) break;
+    Bindings trial;
+    if (!MatchPattern(p, v, cs, ce, &trial)) continue;
+    if (hit == nullptr || trial.words > b->words) {
+      hit = &p;
+      *b = trial;
+    }
+  }
+  return hit;
 }
 
 SentenceCoder::Party SentenceCoder::PartyOf(int g) const {
@@ -1045,17 +1066,8 @@ std::string RuleName(const CompiledPattern* hit, const Verb& verb) {
 bool SentenceCoder::CodeVerb(const VerbOcc& v, int cs, int ce,
                              const Party* forwarded, Party* source_used) {
   const Verb& verb = lex_.verbs[v.verb];
-  const auto& patterns = c_.verbs[v.verb].patterns;
   Bindings b;
-  const CompiledPattern* hit = nullptr;
-  for (const CompiledPattern& p : patterns) {
-    Bindings trial;
-    if (MatchPattern(p, v, cs, ce, &trial)) {
-      hit = &p;
-      b = trial;
-      break;
-    }
-  }
+  const CompiledPattern* hit = FirstPattern(v, cs, ce, &b);
   EventCode code = hit ? hit->code : verb.code;
   std::string rule;
   // Several objects, each matching its own pattern, give one event each.

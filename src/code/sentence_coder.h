@@ -137,6 +137,7 @@ class SentenceCoder {
     int source = -1, target = -1, compound = -1;  // group ids
     std::array<int, 4> skipped{};
     int skipped_count = 0;
+    int words = 0;  // text words the pattern's literal words matched
     void Skip(int g) {
       if (skipped_count < static_cast<int>(skipped.size()))
         skipped[skipped_count++] = g;
@@ -171,6 +172,12 @@ class SentenceCoder {
   // of right after the verb: one object of several joined by "and".
   bool MatchPattern(const CompiledPattern& p, const VerbOcc& v, int cs, int ce,
                     Bindings* b, int lower_from = -1);
+  // The first of `v`'s patterns (in trial order) that matches within
+  // [cs, ce), or nullptr; among patterns as long as that one, the one whose
+  // words cover more of the text wins ("austrian gold florin" matches a
+  // synset member of three words, not just "florin"). Fills `b`.
+  const CompiledPattern* FirstPattern(const VerbOcc& v, int cs, int ce,
+                                      Bindings* b);
   // News prose: the patterns matched by each object of `v` when its
   // objects are joined by conjunctions that do not open a clause ("provided
   // aid and equipment"); empty when there is one object or none matched.

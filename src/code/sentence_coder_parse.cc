@@ -471,15 +471,7 @@ bool SentenceCoder::CodeOnParse() {
     ce = std::max(ce, v.end + 1);
     const Verb& verb = lex_.verbs[v.verb];
     Bindings b;
-    const CompiledPattern* hit = nullptr;
-    for (const CompiledPattern& p : c_.verbs[v.verb].patterns) {
-      Bindings trial;
-      if (MatchPattern(p, v, cs, ce, &trial)) {
-        hit = &p;
-        b = trial;
-        break;
-      }
-    }
+    const CompiledPattern* hit = FirstPattern(v, cs, ce, &b);
     // A tree that cuts the verb off its object ("broken down a treaty with
     // Libya's almost five years after ...", with "treaty" the subject of a
     // later clause) hides a pattern of plain words; word order, up to the
