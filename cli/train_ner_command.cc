@@ -51,6 +51,22 @@ void AddTrainNerSubcommand(CLI::App* train, int* exit_code) {
   cmd->add_option("--countries", options->train.countries_path,
                   "world-countries countries.json: country names, capitals "
                   "and demonyms join the place gazetteer");
+  cmd->add_option("--name-suggestion-index",
+                  options->train.name_suggestion_index_path,
+                  "name-suggestion-index dist/json/nsi.json: brand and "
+                  "operator names join a name-list gazetteer stored in the "
+                  "model");
+  cmd->add_option("--simple-icons", options->train.simple_icons_path,
+                  "Simple Icons data/simple-icons.json: brand titles join the "
+                  "name-list gazetteer");
+  cmd->add_option("--wordnet", options->train.wordnet_dir,
+                  "WordNet dict directory (data.noun, data.verb, ...): "
+                  "capitalized nouns, by lexicographer file, join the "
+                  "name-list gazetteer; lower-case lemmas mark listed single "
+                  "words as common words");
+  cmd->add_option("--people-names", options->train.people_names_path,
+                  "List of people's names, one a line (cspell's "
+                  "people-names.txt): they join the name-list gazetteer");
   cmd->add_option("--out", options->out, "Model file to write")->required();
   cmd->add_option("--epochs", options->train.epochs, "Training epochs")
       ->capture_default_str()

@@ -87,9 +87,19 @@ struct PosTrainOptions {
   // Training treebanks (CoNLL-U with UPOS, XPOS and lemmas), read in order
   // as one treebank.
   std::vector<std::string> train_paths;
-  std::string dev_path;  // optional: accuracy logged after each epoch
+  // Optional: the accuracy of the mean of the runs (joint UPOS+XPOS label)
+  // is logged after each epoch.
+  std::string dev_path;
   int epochs = 15;
-  uint64_t seed = 1;            // the shuffle of the training sentences
+  uint64_t seed = 1;  // the shuffle of the training sentences
+  // Independent runs, trained in step, run r shuffled with seed + 7919 r;
+  // the model is the mean of their averaged weights. The defaults are the
+  // recipe of the shipped models/en_pos.dyad (models/README.md).
+  int runs = 1;
+  // Words seen at least this often get an ambiguity-class feature.
+  int min_class_count = 8;
+  // Averaged weights below this fraction of the largest are dropped.
+  double prune_fraction = 0.0005;
   std::ostream* log = nullptr;  // progress lines; may be null
 };
 
@@ -129,10 +139,11 @@ Result<UdAccuracy> EvaluatePosTagger(const PosTagger& tagger,
 // PLACE: a structured averaged perceptron with Viterbi decoding over hashed
 // word, shape, affix, context, part-of-speech (from a PosTagger) and
 // gazetteer features (phrases of dyad's default lexicon and, as tables of
-// their own, names of PETRARCH actor dictionaries and GeoNames places and
-// countries given to the trainer), plus cue words that head organization or
-// place names ("Bank", "Inc.", "Street"). See models/README.md for the training
-// command and accuracy.
+// their own, names of PETRARCH actor dictionaries, GeoNames places and
+// countries, and open name lists of brands, operators, WordNet proper nouns
+// and people's names given to the trainer), plus cue words that head
+// organization or place names ("Bank", "Inc.", "Street"). See
+// models/README.md for the training command and accuracy.
 
 namespace analyze {
 struct NerModel;
@@ -201,7 +212,8 @@ struct NerActorName {
 //     country or region code ("AFGHANISTAN_ [AFG]" and its synonyms, which
 //     include cities and provinces), ORG for a longer code (governments,
 //     militaries, parties, IGOs, NGOs, media, companies, armed groups:
-//     "[AFGMIL]", "[IGOUNO]");
+//     "[AFGMIL]", "[IGOUNO]") and for a bare three-letter sector code
+//     ("[MNC]", "[NGO]", "[IGO]", "[MED]", ...), PERSON for "[ELI]";
 //   - none for the null and discard codes ("---", "###", "+++").
 // Phrases of more than seven words are left out. The returned names are
 // copies; `lexicon` may go away.
@@ -231,6 +243,19 @@ struct NerTrainOptions {
   // in the model as hashes.
   std::string places_path;
   std::string countries_path;
+  // Optional name lists, read at training time only, whose names become a
+  // gazetteer of their own with where each was listed
+  // (src/analyze/ner_name_lists.h), stored in the model as hashes: the
+  // name-suggestion-index's dist/json/nsi.json (brands and operators), Simple
+  // Icons' data/simple-icons.json (brand titles) and WordNet's dict
+  // directory (capitalized nouns by lexicographer file; its lower-case
+  // lemmas mark listed single words as common words).
+  std::string name_suggestion_index_path;
+  std::string simple_icons_path;
+  std::string wordnet_dir;
+  // Optional: a list of people's names, one a line (cspell's
+  // people-names.txt), joining the same gazetteer.
+  std::string people_names_path;
   int epochs = 10;
   uint64_t seed = 1;            // the shuffle of the training sentences
   std::ostream* log = nullptr;  // progress lines; may be null

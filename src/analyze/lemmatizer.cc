@@ -10,14 +10,6 @@
 namespace dyad::analyze {
 namespace {
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
          s.substr(s.size() - suffix.size()) == suffix;
@@ -98,20 +90,19 @@ std::string StripEnding(std::string word, std::string_view ending) {
   return FixStem(word.substr(0, word.size() - ending.size()));
 }
 
-std::string Key(std::string_view form, std::string_view xpos) {
-  std::string key(form);
-  key.push_back('\t');
-  key.append(xpos);
-  return key;
+uint64_t ExceptionHash(std::string_view form, std::string_view xpos) {
+  return CombineKeys(HashBytes(form), HashBytes(xpos));
 }
 
 }  // namespace
 
 std::string RuleLemma(std::string_view raw_form, std::string_view xpos) {
-  std::string form = NormalizeWord(raw_form);
-  if (xpos == "NNP") return form;
-  if (xpos == "NNPS") return StripPlural(form);
-  std::string word = AsciiLower(form);
+  if (xpos == "NNP") return NormalizeWord(raw_form);
+  if (xpos == "NNPS") return StripPlural(NormalizeWord(raw_form));
+  std::string word = NormalizeWord(raw_form);
+  for (char& c : word) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   if (xpos == "NNS" || xpos == "VBZ") return StripPlural(word);
   if (xpos == "VBD" || xpos == "VBN") {
     if (word.size() > 4 && EndsWith(word, "ied")) {
@@ -173,41 +164,64 @@ Lemmatizer Lemmatizer::FromExceptions(std::vector<Exception> exceptions) {
             });
   Lemmatizer lemmatizer;
   lemmatizer.exceptions_ = std::move(exceptions);
+  size_t size = 16;
+  while (size < lemmatizer.exceptions_.size() * 2) size *= 2;
+  lemmatizer.index_.assign(size, Slot());
+  lemmatizer.mask_ = size - 1;
   for (size_t i = 0; i < lemmatizer.exceptions_.size(); ++i) {
     const Exception& e = lemmatizer.exceptions_[i];
-    lemmatizer.index_.emplace(Key(e.form, e.xpos), i);
+    uint64_t hash = ExceptionHash(e.form, e.xpos);
+    uint64_t at = hash & lemmatizer.mask_;
+    while (lemmatizer.index_[at].entry != 0) at = (at + 1) & lemmatizer.mask_;
+    lemmatizer.index_[at] = Slot{hash, static_cast<uint32_t>(i + 1)};
   }
   return lemmatizer;
 }
 
+const Lemmatizer::Exception* Lemmatizer::Find(std::string_view form,
+                                              std::string_view xpos) const {
+  uint64_t hash = ExceptionHash(form, xpos);
+  for (uint64_t at = hash & mask_;; at = (at + 1) & mask_) {
+    const Slot& slot = index_[at];
+    if (slot.entry == 0) return nullptr;
+    if (slot.hash != hash) continue;
+    const Exception& e = exceptions_[slot.entry - 1];
+    if (e.form == form && e.xpos == xpos) return &e;
+  }
+}
+
 std::string Lemmatizer::Lemma(std::string_view raw_form,
                               std::string_view xpos) const {
-  if (!index_.empty()) {
-    // Called once per word tagged: reuse one key buffer per thread rather
-    // than building strings.
-    thread_local std::string key;
-    key.clear();
-    if (raw_form.find('\xE2') == std::string_view::npos) {
-      key.append(raw_form);
-    } else {
-      key.append(NormalizeWord(raw_form));
+  if (!exceptions_.empty()) {
+    // Short words (nearly all) are normalized in a stack buffer.
+    char small[64];
+    std::string large;
+    std::string_view form = raw_form;
+    if (raw_form.find('\xE2') != std::string_view::npos) {
+      large = NormalizeWord(raw_form);
+      form = large;
     }
-    size_t form_size = key.size();
-    key.push_back('\t');
-    key.append(xpos);
-    auto it = index_.find(key);
-    if (it != index_.end()) return exceptions_[it->second].lemma;
+    if (const Exception* e = Find(form, xpos)) return e->lemma;
     if (xpos != "NNP" && xpos != "NNPS") {
+      char* buffer = small;
+      if (form.size() > sizeof small) {
+        large = std::string(form);
+        buffer = large.data();
+      } else {
+        std::copy(form.begin(), form.end(), small);
+      }
       bool changed = false;
-      for (size_t i = 0; i < form_size; ++i) {
-        if (key[i] >= 'A' && key[i] <= 'Z') {
-          key[i] = static_cast<char>(key[i] - 'A' + 'a');
+      for (size_t i = 0; i < form.size(); ++i) {
+        if (buffer[i] >= 'A' && buffer[i] <= 'Z') {
+          buffer[i] = static_cast<char>(buffer[i] - 'A' + 'a');
           changed = true;
         }
       }
       if (changed) {
-        it = index_.find(key);
-        if (it != index_.end()) return exceptions_[it->second].lemma;
+        if (const Exception* e =
+                Find(std::string_view(buffer, form.size()), xpos)) {
+          return e->lemma;
+        }
       }
     }
   }

@@ -5,9 +5,9 @@
 #ifndef DYAD_ANALYZE_LEMMATIZER_H_
 #define DYAD_ANALYZE_LEMMATIZER_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "analyze/conllu.h"
@@ -49,8 +49,20 @@ class Lemmatizer {
   const std::vector<Exception>& exceptions() const { return exceptions_; }
 
  private:
+  // The exception of (form, xpos), or nullptr.
+  const Exception* Find(std::string_view form, std::string_view xpos) const;
+
+  // Looked up once per word tagged: an open-addressing table of hashes of
+  // (form, xpos) pointing into exceptions_ (the strings are compared on a
+  // hash match), small enough to stay in cache.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t entry = 0;  // index into exceptions_ plus one; 0: empty
+  };
+
   std::vector<Exception> exceptions_;
-  std::unordered_map<std::string, size_t> index_;  // "form\txpos" -> entry
+  std::vector<Slot> index_;
+  uint64_t mask_ = 0;
 };
 
 }  // namespace dyad::analyze

@@ -59,6 +59,7 @@ Status ReadModel(Reader& in, TaggerModel* model) {
     }
   }
   model->weights = FeatureWeights(std::move(rows));
+  model->Prepare();
   DYAD_RETURN_IF_ERROR(in.Count(&count, 16));
   std::vector<std::pair<uint64_t, uint64_t>> classes(count);
   for (auto& [word, cls] : classes) {

@@ -73,6 +73,12 @@ enum NerTemplate : uint64_t {
   kNextPlace,
   kPlaceShape,
   kPlaceProfile,
+  kListed,
+  kPrevListed,
+  kNextListed,
+  kListedShape,
+  kListedProfile,
+  kListedPlace,
 };
 
 // How the sentence uses capitals: 1 no word starts with one, 2 every
@@ -268,6 +274,7 @@ void ExtractNerFeatures(const std::vector<std::string_view>& words,
                         const NerGazetteer& word_profiles,
                         const NerGazetteer& actor_names,
                         const NerGazetteer& place_names,
+                        const NerGazetteer& name_lists,
                         NerSentenceFeatures* features) {
   const size_t n = words.size();
   // Two padding entries on each side.
@@ -295,6 +302,10 @@ void ExtractNerFeatures(const std::vector<std::string_view>& words,
   std::vector<uint64_t> place(n + 4, 0);
   std::vector<uint32_t> place_marks = place_names.Match(lower);
   for (size_t i = 0; i < n; ++i) place[i + 2] = place_marks[i] + 1;
+
+  std::vector<uint64_t> listed(n + 4, 0);
+  std::vector<uint32_t> listed_marks = name_lists.Match(lower);
+  for (size_t i = 0; i < n; ++i) listed[i + 2] = listed_marks[i] + 1;
 
   std::vector<uint64_t> actor(n + 4, 0);
   std::vector<uint32_t> actor_marks = actor_names.Match(lower);
@@ -396,6 +407,14 @@ void ExtractNerFeatures(const std::vector<std::string_view>& words,
     add(kNextPlace, place[i + 1]);
     add(kPlaceShape, CombineKeys(place[i], k.shape));
     add(kPlaceProfile, CombineKeys(place[i], profile[i]));
+    if (!name_lists.entries().empty()) {
+      add(kListed, listed[i]);
+      add(kPrevListed, listed[i - 1]);
+      add(kNextListed, listed[i + 1]);
+      add(kListedShape, CombineKeys(listed[i], k.shape));
+      add(kListedProfile, CombineKeys(listed[i], profile[i]));
+      add(kListedPlace, CombineKeys(listed[i], place[i]));
+    }
     features->offsets.push_back(static_cast<uint32_t>(features->keys.size()));
   }
 }

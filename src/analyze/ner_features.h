@@ -1,8 +1,8 @@
 // The entity tagger's labels and features. Labels are BILOU over three
 // types; features are hashed keys (features.h's hash) of the word, its
-// neighbours, their shapes and part-of-speech tags, gazetteer, actor-name
-// and place-name matches, and the cue words of the run of capitalized words
-// around it. Only the label transition depends on the previous label, so
+// neighbours, their shapes and part-of-speech tags, gazetteer, actor-name,
+// place-name and name-list matches, and the cue words of the run of capitalized
+// words around it. Only the label transition depends on the previous label, so
 // Viterbi decoding is exact.
 #ifndef DYAD_ANALYZE_NER_FEATURES_H_
 #define DYAD_ANALYZE_NER_FEATURES_H_
@@ -17,7 +17,7 @@
 namespace dyad::analyze {
 
 // Bump when the templates change: models record it and refuse another.
-inline constexpr uint32_t kNerFeatureSetId = 5;
+inline constexpr uint32_t kNerFeatureSetId = 6;
 
 // Label 0 is O; then for each type (PER, ORG, LOC) B, I, L, U.
 inline constexpr int kNerLabelCount = 13;
@@ -60,13 +60,15 @@ enum NerWordProfileBit : uint8_t {
 // Penn tag from our tagger), the gazetteer, the word profiles (single
 // words with a NerWordProfileBit mask) and the names of the actor
 // dictionaries (a gazetteer of its own, so the weights say how far each is
-// trusted) and the place names of NerPlaceNames (ner_places.h).
+// trusted), the place names of NerPlaceNames (ner_places.h) and the names
+// of NerNameLists (ner_name_lists.h).
 void ExtractNerFeatures(const std::vector<std::string_view>& words,
                         const std::vector<std::string_view>& pos,
                         const NerGazetteer& gazetteer,
                         const NerGazetteer& word_profiles,
                         const NerGazetteer& actor_names,
                         const NerGazetteer& place_names,
+                        const NerGazetteer& name_lists,
                         NerSentenceFeatures* features);
 
 // Best label sequence under emission[i * kNerLabelCount + label] plus

@@ -110,6 +110,28 @@ uint64_t NerGazetteer::PhraseKey(
   return (PhraseHash(lower_words) & ~uint64_t{7}) | (lower_words.size() & 7);
 }
 
+bool LowerCaseNameWords(std::string_view name, std::string* lower,
+                        std::vector<std::string_view>* words) {
+  words->clear();
+  lower->clear();
+  for (char c : name) {
+    if (c < 0x20 || c > 0x7e || c == ',' || c == '(' || c == ')' || c == '"') {
+      return false;
+    }
+    lower->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
+                                          : c);
+  }
+  std::string_view rest = *lower;
+  while (!rest.empty()) {
+    size_t cut = rest.find(' ');
+    if (cut == std::string_view::npos) cut = rest.size();
+    std::string_view w = rest.substr(0, cut);
+    rest.remove_prefix(std::min(cut + 1, rest.size()));
+    if (!w.empty()) words->push_back(w);
+  }
+  return true;
+}
+
 bool SplitInnerHyphens(const std::vector<std::string_view>& words,
                        std::vector<std::string_view>* split) {
   bool hyphen = false;

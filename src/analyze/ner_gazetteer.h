@@ -37,6 +37,13 @@ enum GazetteerCategory : uint8_t {
 bool SplitInnerHyphens(const std::vector<std::string_view>& words,
                        std::vector<std::string_view>* split);
 
+// A name of a list read at training time, lower-cased into *lower and cut
+// at spaces into *words (views into *lower; empty pieces dropped). Returns
+// false, with *words left empty, for a name holding a control character,
+// a non-ASCII byte or one of , ( ) " (list markup, not a name).
+bool LowerCaseNameWords(std::string_view name, std::string* lower,
+                        std::vector<std::string_view>* words);
+
 class NerGazetteer {
  public:
   NerGazetteer() = default;

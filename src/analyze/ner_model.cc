@@ -8,7 +8,7 @@ std::vector<int> NerModel::Tag(const std::vector<std::string_view>& words,
                                const std::vector<std::string_view>& pos) const {
   NerSentenceFeatures features;
   ExtractNerFeatures(words, pos, gazetteer, word_profiles, actor_names,
-                     place_names, &features);
+                     place_names, name_lists, &features);
   const size_t n = words.size();
   std::vector<float> emission(n * kNerLabelCount, 0);
   int32_t scores[kNerLabelCount];

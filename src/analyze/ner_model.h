@@ -32,6 +32,9 @@ struct NerModel {
   // GeoNames places and countries with NerPlaceBit masks (ner_places.h);
   // empty when none were given.
   NerGazetteer place_names;
+  // Names of organizations, brands and other things with NerNameListBit
+  // masks (ner_name_lists.h); empty when none were given.
+  NerGazetteer name_lists;
   std::vector<NerSelfTest> self_tests;
 
   // One label per word (NerLabelName), given one Penn tag per word.

@@ -78,8 +78,9 @@ std::string SerializeNerModel(const NerModel& model) {
       PutLittleEndian(static_cast<uint16_t>(w.weight), 2, &out);
     }
   }
-  for (const NerGazetteer* table : {&model.gazetteer, &model.word_profiles,
-                                    &model.actor_names, &model.place_names}) {
+  for (const NerGazetteer* table :
+       {&model.gazetteer, &model.word_profiles, &model.actor_names,
+        &model.place_names, &model.name_lists}) {
     PutLittleEndian(table->entries().size(), 4, &out);
     for (const auto& [hash, mask] : table->entries()) {
       PutLittleEndian(hash, 8, &out);
@@ -160,8 +161,9 @@ Result<NerModel> DeserializeNerModel(std::string_view bytes,
     rows.push_back(std::move(row));
   }
   model.weights = FeatureWeights(std::move(rows));
-  for (NerGazetteer* table : {&model.gazetteer, &model.word_profiles,
-                              &model.actor_names, &model.place_names}) {
+  for (NerGazetteer* table :
+       {&model.gazetteer, &model.word_profiles, &model.actor_names,
+        &model.place_names, &model.name_lists}) {
     DYAD_RETURN_IF_ERROR(in.Read(4, &count));
     std::vector<std::pair<uint64_t, uint8_t>> entries;
     entries.reserve(std::min<uint64_t>(count, bytes.size() / 9));

@@ -1,5 +1,6 @@
-// The entity tagger's model file, version 4 (version 3 had no place names,
-// version 2 no actor names, version 1 no profiles). Little-endian throughout:
+// The entity tagger's model file, version 5 (version 4 had no name lists,
+// version 3 no place names, version 2 no actor names, version 1 no
+// profiles). Little-endian throughout:
 //
 //   magic      8 bytes "DYADNER\n"
 //   version    u32 (kNerModelFormatVersion)
@@ -13,6 +14,8 @@
 //              (NerModel::actor_names)
 //   places     u32 count, then per phrase: u64 hash, u8 NerPlaceBit mask
 //              (NerModel::place_names)
+//   names      u32 count, then per phrase: u64 hash, u8 NerNameListBit mask
+//              (NerModel::name_lists)
 //   self-test  u32 count, then per sentence: u32 words, per word: string
 //              word, string Penn tag, u8 label
 //   checksum   u64 HashBytes (features.h) of everything before it
@@ -30,7 +33,7 @@
 
 namespace dyad::analyze {
 
-inline constexpr uint32_t kNerModelFormatVersion = 4;
+inline constexpr uint32_t kNerModelFormatVersion = 5;
 
 // The file bytes of `model`.
 std::string SerializeNerModel(const NerModel& model);

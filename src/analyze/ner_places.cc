@@ -32,22 +32,8 @@ void NerPlaceNames::AddWords(const std::vector<std::string_view>& words,
 void NerPlaceNames::Add(std::string_view name, int population_class,
                         uint8_t bits, bool alternate) {
   std::string lower;
-  for (char c : name) {
-    if (c < 0x20 || c > 0x7e || c == ',' || c == '(' || c == ')' || c == '"') {
-      return;
-    }
-    lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
-                                         : c);
-  }
   std::vector<std::string_view> words, split;
-  std::string_view rest = lower;
-  while (!rest.empty()) {
-    size_t cut = rest.find(' ');
-    if (cut == std::string_view::npos) cut = rest.size();
-    std::string_view w = rest.substr(0, cut);
-    rest.remove_prefix(std::min(cut + 1, rest.size()));
-    if (!w.empty()) words.push_back(w);
-  }
+  if (!LowerCaseNameWords(name, &lower, &words)) return;
   AddWords(words, population_class, bits, alternate);
   if (SplitInnerHyphens(words, &split))
     AddWords(split, population_class, bits, alternate);
@@ -146,12 +132,14 @@ Status NerPlaceNames::ReadWorldCountries(const std::string& path) {
   return Status::Ok();
 }
 
-NerGazetteer NerPlaceNames::ToGazetteer() const {
+NerGazetteer NerPlaceNames::ToGazetteer(
+    const std::unordered_set<uint64_t>* common_words) const {
   std::vector<std::pair<uint64_t, uint8_t>> entries;
   entries.reserve(names_.size());
   for (const auto& [key, facts] : names_) {
     uint8_t mask = facts.population | facts.bits | kPlaceListed;
     if (!facts.primary) mask |= kPlaceAlternateOnly;
+    if (common_words && common_words->count(key)) mask |= kPlaceCommonWord;
     entries.emplace_back(key, mask);
   }
   return NerGazetteer::FromEntries(std::move(entries));

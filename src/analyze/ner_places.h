@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analyze/ner_gazetteer.h"
@@ -29,6 +30,9 @@ enum NerPlaceBit : uint8_t {
   // Always set: the gazetteer reads a mask of 0 as no match, and a small
   // place with no other bit must still match.
   kPlaceListed = 64,
+  // A single word that is also a common word (NerNameLists::common_words:
+  // a WordNet lemma in lower case, "hope", "best").
+  kPlaceCommonWord = 128,
 };
 
 // Collects place names (ASCII only, matched ignoring case) and merges what
@@ -60,8 +64,10 @@ class NerPlaceNames {
 
   size_t size() const { return names_.size(); }
 
-  // The gazetteer: NerPlaceBit masks by phrase.
-  NerGazetteer ToGazetteer() const;
+  // The gazetteer: NerPlaceBit masks by phrase; kPlaceCommonWord for the
+  // phrase keys in `common_words` when it is given.
+  NerGazetteer ToGazetteer(
+      const std::unordered_set<uint64_t>* common_words = nullptr) const;
 
  private:
   struct Facts {

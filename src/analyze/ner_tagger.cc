@@ -1,5 +1,6 @@
 // NerTagger: loading, saving, training and evaluating through the model of
 // ner_model.h, with part-of-speech tags from a PosTagger.
+#include <algorithm>
 #include <chrono>
 #include <unordered_map>
 
@@ -9,6 +10,7 @@
 #include "analyze/ner_features.h"
 #include "analyze/ner_model.h"
 #include "analyze/ner_model_file.h"
+#include "analyze/ner_name_lists.h"
 #include "analyze/ner_places.h"
 #include "analyze/ner_score.h"
 #include "analyze/ner_trainer.h"
@@ -118,6 +120,18 @@ Result<std::vector<analyze::NerTrainingSentence>> ReadTrainingFile(
   return out;
 }
 
+// Whether a three-letter actor code names a kind of actor rather than a
+// country or region: companies ("[MNC]"), NGOs, IGOs, media, elites and the
+// other CAMEO sector codes an actor may have alone.
+bool IsAgentCode(std::string_view code) {
+  static constexpr std::string_view kAgents[] = {
+      "AGR", "BUS", "COP", "CRM", "CVL", "EDU", "ELI", "ENV", "GOV", "HLT",
+      "HRI", "IGO", "INS", "JUD", "LAB", "LEG", "MED", "MIL", "MNC", "NGM",
+      "NGO", "OPP", "PTY", "REB", "REF", "REL", "SPY", "UAF", "UIS"};
+  return std::find(std::begin(kAgents), std::end(kAgents), code) !=
+         std::end(kAgents);
+}
+
 // The kGaz* mask of a public type name, 0 for an unknown one.
 uint8_t GazetteerMaskOf(std::string_view type) {
   if (type == "PERSON") return analyze::kGazPerson;
@@ -146,8 +160,10 @@ std::vector<NerActorName> NerActorNamesFromLexicon(const Lexicon& lexicon) {
     } else if (undated.empty() || undated == "---" || undated == "###" ||
                undated == "+++") {
       continue;
+    } else if (undated.size() == 3 && !IsAgentCode(undated)) {
+      type = "PLACE";
     } else {
-      type = undated.size() == 3 ? "PLACE" : "ORG";
+      type = undated == "ELI" ? "PERSON" : "ORG";
     }
     for (const Phrase& phrase : actor.phrases) {
       if (phrase.words.empty() || phrase.words.size() > 7) continue;
@@ -247,6 +263,34 @@ Result<NerTagger> TrainNerTagger(const NerTrainOptions& options,
       trainer.actor_names.Add({word}, analyze::kGazNamePart);
     }
   }
+  // Read first: its common words are marked in the place names too.
+  analyze::NerNameLists lists;
+  if (!options.name_suggestion_index_path.empty() ||
+      !options.simple_icons_path.empty() || !options.wordnet_dir.empty() ||
+      !options.people_names_path.empty()) {
+    if (!options.name_suggestion_index_path.empty()) {
+      Status read =
+          lists.ReadNameSuggestionIndex(options.name_suggestion_index_path);
+      if (!read.ok()) return read;
+    }
+    if (!options.simple_icons_path.empty()) {
+      Status read = lists.ReadSimpleIcons(options.simple_icons_path);
+      if (!read.ok()) return read;
+    }
+    if (!options.wordnet_dir.empty()) {
+      Status read = lists.ReadWordNet(options.wordnet_dir);
+      if (!read.ok()) return read;
+    }
+    if (!options.people_names_path.empty()) {
+      Status read = lists.ReadPeopleNames(options.people_names_path);
+      if (!read.ok()) return read;
+    }
+    trainer.name_lists = lists.ToGazetteer();
+    if (options.log) {
+      *options.log << "name lists: " << trainer.name_lists.size()
+                   << " phrases\n";
+    }
+  }
   if (!options.places_path.empty() || !options.countries_path.empty()) {
     analyze::NerPlaceNames places;
     if (!options.places_path.empty()) {
@@ -260,7 +304,7 @@ Result<NerTagger> TrainNerTagger(const NerTrainOptions& options,
       Status read = places.ReadWorldCountries(options.countries_path);
       if (!read.ok()) return read;
     }
-    trainer.place_names = places.ToGazetteer();
+    trainer.place_names = places.ToGazetteer(&lists.common_words());
     if (options.log) {
       *options.log << "place names: " << trainer.place_names.size()
                    << " phrases\n";

@@ -9,6 +9,7 @@
 #include "analyze/ner_gazetteer.h"
 #include "analyze/ner_model.h"
 #include "analyze/ner_model_file.h"
+#include "analyze/ner_name_lists.h"
 #include "analyze/ner_places.h"
 #include "analyze/ner_trainer.h"
 #include "dyad/analyze.h"
@@ -49,6 +50,7 @@ NerModel TrainTiny() {
   options.epochs = 20;
   options.actor_names.AddName({"RED", "CROSS"}, kGazOrg);
   options.place_names.Add({"rome"}, kPlaceCapital | 3);
+  options.name_lists.Add({"red", "cross"}, kNameOperator);
   NerGazetteer gazetteer;
   gazetteer.Add({"Kenya"}, kGazPlace);
   auto model = TrainNerModel(TinyCorpus(), TinyCorpus(), gazetteer, options);
@@ -179,8 +181,8 @@ TEST(NerFeaturesTest, ActorNamesAndNameCuesChangeTheFeatures) {
   NerGazetteer none, actors;
   actors.Add({"acme", "bank"}, kGazOrg);
   NerSentenceFeatures plain, with_actors;
-  ExtractNerFeatures(words, pos, none, none, none, none, &plain);
-  ExtractNerFeatures(words, pos, none, none, actors, none, &with_actors);
+  ExtractNerFeatures(words, pos, none, none, none, none, none, &plain);
+  ExtractNerFeatures(words, pos, none, none, actors, none, none, &with_actors);
   ASSERT_EQ(plain.offsets, with_actors.offsets);
   // Only the words the name covers and their neighbours differ.
   auto same = [&](size_t i) {
@@ -200,8 +202,9 @@ TEST(NerFeaturesTest, ActorNamesAndNameCuesChangeTheFeatures) {
   std::vector<std::string_view> tags = {"PRP", "VBD", "NNP", "NNP",
                                         "NNP", "NNP", "."};
   NerSentenceFeatures org_features, place_features;
-  ExtractNerFeatures(org, tags, none, none, none, none, &org_features);
-  ExtractNerFeatures(place, tags, none, none, none, none, &place_features);
+  ExtractNerFeatures(org, tags, none, none, none, none, none, &org_features);
+  ExtractNerFeatures(place, tags, none, none, none, none, none,
+                     &place_features);
   size_t differing = 0;
   for (uint32_t f = org_features.offsets[2]; f < org_features.offsets[3]; ++f) {
     differing += org_features.keys[f] != place_features.keys[f];
@@ -215,8 +218,8 @@ TEST(NerFeaturesTest, PlaceNamesChangeTheFeatures) {
   NerGazetteer none, places;
   places.Add({"kollam"}, 2);
   NerSentenceFeatures plain, with_places;
-  ExtractNerFeatures(words, pos, none, none, none, none, &plain);
-  ExtractNerFeatures(words, pos, none, none, none, places, &with_places);
+  ExtractNerFeatures(words, pos, none, none, none, none, none, &plain);
+  ExtractNerFeatures(words, pos, none, none, none, places, none, &with_places);
   ASSERT_EQ(plain.offsets, with_places.offsets);
   auto same = [&](size_t i) {
     return std::equal(plain.keys.begin() + plain.offsets[i],
@@ -228,6 +231,39 @@ TEST(NerFeaturesTest, PlaceNamesChangeTheFeatures) {
   EXPECT_FALSE(same(2));  // the next word is a place
   EXPECT_FALSE(same(3));
   EXPECT_FALSE(same(4));
+}
+
+TEST(NerFeaturesTest, NameListsChangeTheFeatures) {
+  std::vector<std::string_view> words = {"I", "love", "Firefox", "now", "."};
+  std::vector<std::string_view> pos = {"PRP", "VBP", "NNP", "RB", "."};
+  NerGazetteer none, lists;
+  lists.Add({"firefox"}, kNameTech);
+  NerSentenceFeatures plain, with_lists;
+  ExtractNerFeatures(words, pos, none, none, none, none, none, &plain);
+  ExtractNerFeatures(words, pos, none, none, none, none, lists, &with_lists);
+  // With name lists every word gets their templates, matched or not.
+  ASSERT_EQ(plain.offsets.size(), with_lists.offsets.size());
+  const size_t per_word = plain.offsets[1];
+  EXPECT_GT(with_lists.offsets[1], per_word);
+  auto prefix_same = [&](size_t i) {
+    return std::equal(plain.keys.begin() + plain.offsets[i],
+                      plain.keys.begin() + plain.offsets[i + 1],
+                      with_lists.keys.begin() + with_lists.offsets[i]);
+  };
+  for (size_t i = 0; i < words.size(); ++i) EXPECT_TRUE(prefix_same(i)) << i;
+  NerGazetteer other;
+  other.Add({"firefox"}, kNameShop);
+  NerSentenceFeatures with_other;
+  ExtractNerFeatures(words, pos, none, none, none, none, other, &with_other);
+  auto same_as_other = [&](size_t i) {
+    return std::equal(with_lists.keys.begin() + with_lists.offsets[i],
+                      with_lists.keys.begin() + with_lists.offsets[i + 1],
+                      with_other.keys.begin() + with_other.offsets[i]);
+  };
+  EXPECT_TRUE(same_as_other(0));
+  EXPECT_FALSE(same_as_other(1));  // the next word is listed
+  EXPECT_FALSE(same_as_other(2));
+  EXPECT_FALSE(same_as_other(3));
 }
 
 std::string WriteTempFile(const std::string& name, const std::string& text) {
@@ -316,8 +352,15 @@ TEST(NerActorNamesTest, TypesFollowTheCodes) {
       {{"AFGGOV", 19791227, 19861124}, {"AFGELI", kDateMin, kDateMax}}));
   lexicon.actors.push_back(
       MakeActor({{"NOBODY"}}, {{"---", kDateMin, kDateMax}}));
+  // Three-letter sector codes alone name kinds of actors, not countries.
+  lexicon.actors.push_back(
+      MakeActor({{"XINHUA"}}, {{"MED", kDateMin, kDateMax}}));
+  lexicon.actors.push_back(
+      MakeActor({{"CHEVRON"}}, {{"MNC", kDateMin, kDateMax}}));
+  lexicon.actors.push_back(
+      MakeActor({{"SOME", "ELDER"}}, {{"ELI", kDateMin, kDateMax}}));
   std::vector<NerActorName> names = NerActorNamesFromLexicon(lexicon);
-  ASSERT_EQ(names.size(), 4u);
+  ASSERT_EQ(names.size(), 7u);
   EXPECT_EQ(names[0].words, std::vector<std::string>{"AFGHANISTAN"});
   EXPECT_EQ(names[0].type, "PLACE");
   EXPECT_EQ(names[1].words, std::vector<std::string>{"KABUL"});
@@ -325,6 +368,9 @@ TEST(NerActorNamesTest, TypesFollowTheCodes) {
   EXPECT_EQ(names[2].type, "ORG");
   EXPECT_EQ(names[3].words, (std::vector<std::string>{"BABRAK", "KARMAL"}));
   EXPECT_EQ(names[3].type, "PERSON");
+  EXPECT_EQ(names[4].type, "ORG");
+  EXPECT_EQ(names[5].type, "ORG");
+  EXPECT_EQ(names[6].type, "PERSON");
 }
 
 TEST(NerTrainerTest, RejectsEmptyTraining) {
@@ -343,6 +389,8 @@ TEST(NerModelFileTest, RoundTrip) {
   EXPECT_EQ(loaded->actor_names.size(), 1u);
   EXPECT_EQ(loaded->place_names.entries(), model.place_names.entries());
   EXPECT_EQ(loaded->place_names.size(), 1u);
+  EXPECT_EQ(loaded->name_lists.entries(), model.name_lists.entries());
+  EXPECT_EQ(loaded->name_lists.size(), 1u);
   for (const NerTrainingSentence& s : TinyCorpus()) {
     EXPECT_EQ(TagOf(*loaded, s), TagOf(model, s));
   }
@@ -375,6 +423,13 @@ TEST(NerModelFileTest, RejectsCorruptedFiles) {
   version[8] = 9;
   EXPECT_EQ(DeserializeNerModel(version, "m.dyad").status().code(),
             StatusCode::kParseError);
+  // A model of another feature set is refused (before the checksum).
+  std::string features = bytes;
+  features[12] = static_cast<char>(kNerFeatureSetId - 1);
+  auto other_set = DeserializeNerModel(features, "m.dyad");
+  EXPECT_EQ(other_set.status().code(), StatusCode::kParseError);
+  EXPECT_NE(other_set.status().message().find("feature set"),
+            std::string::npos);
 
   // Weights changed with a valid checksum: only the self-test notices.
   // Zero every weight (the transitions included) so the tags change.

@@ -37,10 +37,13 @@ struct IndexedSentence {
 
 class Perceptron {
  public:
-  // `actor_names` and `place_names` (matched in every sentence) must
-  // outlive the perceptron.
-  Perceptron(const NerGazetteer& actor_names, const NerGazetteer& place_names)
-      : actor_names_(&actor_names), place_names_(&place_names) {}
+  // `actor_names`, `place_names` and `name_lists` (matched in every
+  // sentence) must outlive the perceptron.
+  Perceptron(const NerGazetteer& actor_names, const NerGazetteer& place_names,
+             const NerGazetteer& name_lists)
+      : actor_names_(&actor_names),
+        place_names_(&place_names),
+        name_lists_(&name_lists) {}
 
   // Keys seen fewer than `min_count` times in training get no weights:
   // a feature of one sentence only learns that sentence.
@@ -50,7 +53,7 @@ class Perceptron {
     std::vector<std::string_view> pos(s.pos.begin(), s.pos.end());
     NerSentenceFeatures features;
     ExtractNerFeatures(words, pos, gazetteer, profiles, *actor_names_,
-                       *place_names_, &features);
+                       *place_names_, *name_lists_, &features);
     for (uint64_t key : features.keys) ++counts_[key];
   }
   void set_min_count(int min_count) { min_count_ = min_count; }
@@ -79,7 +82,7 @@ class Perceptron {
     std::vector<std::string_view> pos(s.pos.begin(), s.pos.end());
     NerSentenceFeatures features;
     ExtractNerFeatures(words, pos, gazetteer, profiles, *actor_names_,
-                       *place_names_, &features);
+                       *place_names_, *name_lists_, &features);
     IndexedSentence indexed;
     indexed.offsets = features.offsets;
     indexed.rows.reserve(features.keys.size());
@@ -168,6 +171,7 @@ class Perceptron {
   int min_count_ = 1;
   const NerGazetteer* actor_names_;  // not owned
   const NerGazetteer* place_names_;  // not owned
+  const NerGazetteer* name_lists_;   // not owned
   std::vector<uint64_t> keys_;
   std::vector<float> weights_;
   std::vector<double> updates_;
@@ -278,7 +282,8 @@ Result<NerModel> TrainNerModel(const std::vector<NerTrainingSentence>& train,
   for (const NerTrainingSentence& s : train) words += s.words.size();
   if (words == 0) return InvalidArgument("no training words");
 
-  Perceptron perceptron(options.actor_names, options.place_names);
+  Perceptron perceptron(options.actor_names, options.place_names,
+                        options.name_lists);
   perceptron.EnsureTransitions();
   // The training entities join the gazetteer; each of two contiguous
   // blocks of the training data sees only those of the other blocks
@@ -391,6 +396,7 @@ Result<NerModel> TrainNerModel(const std::vector<NerTrainingSentence>& train,
   model.word_profiles = std::move(profiles);
   model.actor_names = options.actor_names;
   model.place_names = options.place_names;
+  model.name_lists = options.name_lists;
   // Self-test: the first few sentences with an entity, as the final model
   // tags them.
   const std::vector<NerTrainingSentence>& source = dev.empty() ? train : dev;

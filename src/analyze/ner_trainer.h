@@ -36,6 +36,9 @@ struct NerTrainerOptions {
   // Place names (NerPlaceBit masks), a gazetteer of their own, stored in
   // the model.
   NerGazetteer place_names;
+  // Names of organizations, brands and other things (NerNameListBit
+  // masks), a gazetteer of their own, stored in the model.
+  NerGazetteer name_lists;
   std::ostream* log = nullptr;  // one line per epoch; may be null
 };
 

@@ -60,20 +60,92 @@ double Averaged(const TrainWeight& w, int64_t now) {
   return total / static_cast<double>(now);
 }
 
-// Accuracy of the averaged weights on `examples` (all gold >= 0 words).
-double Accuracy(const TrainRows& rows, int64_t now, int num_labels,
-                const std::vector<Example>& examples) {
+// One perceptron run: its weights, its step count and its own shuffle.
+class Run {
+ public:
+  Run(size_t example_count, uint64_t seed)
+      : random_(seed), order_(example_count) {
+    for (size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+    rows_.reserve(1 << 20);
+  }
+
+  // One epoch over `examples`, decoding greedily with the current weights
+  // and updating on every wrong label. Adds to *correct and *total.
+  void Epoch(const std::vector<Example>& examples, int num_labels,
+             size_t* correct, size_t* total);
+
+  const TrainRows& rows() const { return rows_; }
+  // The step count the running totals divide by (at least 1).
+  int64_t now() const { return now_ == 0 ? 1 : now_; }
+
+ private:
+  Random random_;
+  std::vector<size_t> order_;
+  TrainRows rows_;
+  int64_t now_ = 0;
+};
+
+void Run::Epoch(const std::vector<Example>& examples, int num_labels,
+                size_t* correct, size_t* total) {
+  for (size_t i = order_.size(); i > 1; --i) {
+    std::swap(order_[i - 1], order_[random_.Next() % i]);
+  }
+  for (size_t index : order_) {
+    const Example& example = examples[index];
+    int n = static_cast<int>(example.gold.size());
+    int prev1 = kStartLabel, prev2 = kStartLabel;
+    uint64_t keys[kMaxFeatures];
+    float scores[256];
+    for (int i = 0; i < n; ++i) {
+      int count = ExtractFeatures(&example.padded[i + 2], prev1, prev2, keys);
+      for (int l = 0; l < num_labels; ++l) scores[l] = 0;
+      for (int k = 0; k < count; ++k) {
+        auto it = rows_.find(keys[k]);
+        if (it == rows_.end()) continue;
+        for (const TrainWeight& w : it->second) scores[w.label] += w.weight;
+      }
+      int best = 0;
+      for (int l = 1; l < num_labels; ++l) {
+        if (scores[l] > scores[best]) best = l;
+      }
+      int gold = example.gold[i];
+      ++now_;
+      if (gold >= 0) {
+        ++*total;
+        if (best == gold) {
+          ++*correct;
+        } else {
+          for (int k = 0; k < count; ++k) {
+            std::vector<TrainWeight>& row = rows_[keys[k]];
+            Update(Find(row, gold), 1, now_);
+            Update(Find(row, best), -1, now_);
+          }
+        }
+      }
+      prev2 = prev1;
+      prev1 = best;
+    }
+  }
+}
+
+// Accuracy on `examples` (all gold >= 0 words) of the mean of the runs'
+// averaged weights.
+double MeanAccuracy(const std::vector<Run>& runs, int num_labels,
+                    const std::vector<Example>& examples) {
   size_t correct = 0, total = 0;
   std::vector<int> predicted;
+  double share = 1.0 / static_cast<double>(runs.size());
   for (const Example& example : examples) {
     DecodeGreedy<double>(
         example.padded, num_labels,
         [&](const uint64_t* keys, int count, double* scores) {
-          for (int k = 0; k < count; ++k) {
-            auto it = rows.find(keys[k]);
-            if (it == rows.end()) continue;
-            for (const TrainWeight& w : it->second) {
-              scores[w.label] += Averaged(w, now);
+          for (const Run& run : runs) {
+            for (int k = 0; k < count; ++k) {
+              auto it = run.rows().find(keys[k]);
+              if (it == run.rows().end()) continue;
+              for (const TrainWeight& w : it->second) {
+                scores[w.label] += Averaged(w, run.now()) * share;
+              }
             }
           }
         },
@@ -155,96 +227,80 @@ Result<TaggerModel> TrainTagger(const std::vector<ConlluSentence>& train,
   std::vector<Example> dev_examples =
       MakeExamples(dev, label_of, model.word_classes);
 
-  TrainRows rows;
-  rows.reserve(1 << 20);
-  int64_t now = 0;
-  std::vector<size_t> order(examples.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  Random random(options.seed);
-  std::vector<int> predicted;
+  // Each run shuffles differently; the model is the mean of the runs'
+  // averaged weights (for a linear model, the same scores as summing the
+  // runs' votes), steadier than any single run. The runs are trained in
+  // step so that the mean can be measured on dev after every epoch.
+  int run_count = std::max(1, options.runs);
+  std::vector<Run> runs;
+  for (int r = 0; r < run_count; ++r) {
+    runs.emplace_back(examples.size(),
+                      options.seed + static_cast<uint64_t>(r) * 7919);
+  }
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    auto started = std::chrono::steady_clock::now();
-    for (size_t i = order.size(); i > 1; --i) {
-      std::swap(order[i - 1], order[random.Next() % i]);
-    }
-    size_t correct = 0, total = 0;
-    for (size_t index : order) {
-      const Example& example = examples[index];
-      int n = static_cast<int>(example.gold.size());
-      int prev1 = kStartLabel, prev2 = kStartLabel;
-      uint64_t keys[kMaxFeatures];
-      float scores[256];
-      for (int i = 0; i < n; ++i) {
-        int count = ExtractFeatures(&example.padded[i + 2], prev1, prev2, keys);
-        for (int l = 0; l < num_labels; ++l) scores[l] = 0;
-        for (int k = 0; k < count; ++k) {
-          auto it = rows.find(keys[k]);
-          if (it == rows.end()) continue;
-          for (const TrainWeight& w : it->second) scores[w.label] += w.weight;
-        }
-        int best = 0;
-        for (int l = 1; l < num_labels; ++l) {
-          if (scores[l] > scores[best]) best = l;
-        }
-        int gold = example.gold[i];
-        ++now;
-        if (gold >= 0) {
-          ++total;
-          if (best == gold) {
-            ++correct;
-          } else {
-            for (int k = 0; k < count; ++k) {
-              std::vector<TrainWeight>& row = rows[keys[k]];
-              Update(Find(row, gold), 1, now);
-              Update(Find(row, best), -1, now);
-            }
-          }
-        }
-        prev2 = prev1;
-        prev1 = best;
-      }
-    }
-    if (options.log != nullptr) {
+    for (int r = 0; r < run_count; ++r) {
+      auto started = std::chrono::steady_clock::now();
+      size_t correct = 0, total = 0;
+      runs[r].Epoch(examples, num_labels, &correct, &total);
+      if (options.log == nullptr) continue;
       double seconds = std::chrono::duration<double>(
                            std::chrono::steady_clock::now() - started)
                            .count();
       char line[200];
       std::snprintf(line, sizeof line,
-                    "epoch %d: train %.2f%%, %zu features, %.1f s", epoch,
-                    total == 0 ? 0.0 : 100.0 * correct / total, rows.size(),
-                    seconds);
-      *options.log << line;
-      if (!dev_examples.empty()) {
-        std::snprintf(line, sizeof line, ", dev %.2f%%",
-                      Accuracy(rows, now, num_labels, dev_examples));
-        *options.log << line;
-      }
-      *options.log << std::endl;
+                    "epoch %d run %d: train %.2f%%, %zu features, %.1f s",
+                    epoch, r + 1, total == 0 ? 0.0 : 100.0 * correct / total,
+                    runs[r].rows().size(), seconds);
+      *options.log << line << std::endl;
+    }
+    if (options.log != nullptr && !dev_examples.empty()) {
+      char line[200];
+      std::snprintf(line, sizeof line, "epoch %d: dev %.2f%% (mean of %d)",
+                    epoch, MeanAccuracy(runs, num_labels, dev_examples),
+                    run_count);
+      *options.log << line << std::endl;
     }
   }
-  if (now == 0) now = 1;
+  std::unordered_map<uint64_t, std::vector<std::pair<int, double>>> mean;
+  mean.reserve(1 << 20);
+  for (const Run& run : runs) {
+    for (const auto& [key, row] : run.rows()) {
+      std::vector<std::pair<int, double>>& out = mean[key];
+      for (const TrainWeight& w : row) {
+        double average = Averaged(w, run.now()) / run_count;
+        auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) {
+          return p.first == w.label;
+        });
+        if (it == out.end()) {
+          out.emplace_back(w.label, average);
+        } else {
+          it->second += average;
+        }
+      }
+    }
+  }
+  runs.clear();
 
   // Average, prune, quantize.
   double largest = 0;
-  for (const auto& [key, row] : rows) {
-    for (const TrainWeight& w : row) {
-      largest = std::max(largest, std::fabs(Averaged(w, now)));
+  for (const auto& [key, row] : mean) {
+    for (const auto& [label, average] : row) {
+      largest = std::max(largest, std::fabs(average));
     }
   }
   if (largest == 0) largest = 1;
   double scale = largest / 32767.0;
   double threshold = largest * options.prune_fraction;
   std::vector<FeatureWeights::Row> kept;
-  for (const auto& [key, row] : rows) {
+  for (const auto& [key, row] : mean) {
     FeatureWeights::Row out;
     out.key = key;
-    for (const TrainWeight& w : row) {
-      double average = Averaged(w, now);
+    for (const auto& [label, average] : row) {
       if (std::fabs(average) < threshold) continue;
       long q = std::lround(average / scale);
       if (q == 0) continue;
       out.weights.push_back(
-          LabelWeight{static_cast<int16_t>(q), static_cast<uint8_t>(w.label)});
+          LabelWeight{static_cast<int16_t>(q), static_cast<uint8_t>(label)});
     }
     std::sort(out.weights.begin(), out.weights.end(),
               [](const LabelWeight& a, const LabelWeight& b) {
@@ -253,6 +309,7 @@ Result<TaggerModel> TrainTagger(const std::vector<ConlluSentence>& train,
     if (!out.weights.empty()) kept.push_back(std::move(out));
   }
   model.weights = FeatureWeights(std::move(kept));
+  model.Prepare();
   model.lemmatizer = Lemmatizer::Learn(train);
 
   for (const char* text : kSelfTestSentences) {

@@ -16,6 +16,9 @@ namespace dyad::analyze {
 struct TrainerOptions {
   int epochs = 15;
   uint64_t seed = 1;
+  // Independent runs (run r shuffles with seed + 7919 r); the model is the
+  // mean of their averaged weights.
+  int runs = 1;
   // Averaged weights smaller than this fraction of the largest are dropped
   // (they barely move a decision and would make the model file larger).
   double prune_fraction = 0.0005;

@@ -105,6 +105,9 @@ Result<PosTagger> TrainPosTagger(const PosTrainOptions& options) {
   analyze::TrainerOptions trainer;
   trainer.epochs = options.epochs;
   trainer.seed = options.seed;
+  trainer.runs = options.runs;
+  trainer.min_class_count = options.min_class_count;
+  trainer.prune_fraction = options.prune_fraction;
   trainer.log = options.log;
   auto model = analyze::TrainTagger(train, dev, trainer);
   if (!model.ok()) return model.status();

@@ -16,12 +16,29 @@ void ComputePaddedKeys(const std::vector<std::string_view>& words,
       BoundaryWordKeys(false);
 }
 
+static_assert(kMaxFeatures <= kMaxParserFeatures,
+              "ParserScorer::AddScores takes at most kMaxParserFeatures keys");
+
+void TaggerModel::Prepare() {
+  scorer = ParserScorer(weights, static_cast<int>(labels.size()));
+}
+
 void TaggerModel::Tag(const std::vector<std::string_view>& words,
                       std::vector<int>* out) const {
   thread_local std::vector<WordKeys> padded;
   ComputePaddedKeys(words, word_classes, &padded);
+  int num_labels = static_cast<int>(labels.size());
+  if (!scorer.empty()) {
+    DecodeGreedy<int32_t>(
+        padded, num_labels,
+        [this](const uint64_t* keys, int count, int32_t* scores) {
+          scorer.AddScores(keys, count, scores);
+        },
+        out, scorer.dense_stride());
+    return;
+  }
   DecodeGreedy<int32_t>(
-      padded, static_cast<int>(labels.size()),
+      padded, num_labels,
       [this](const uint64_t* keys, int count, int32_t* scores) {
         for (int k = 0; k < count; ++k) weights.Prefetch(keys[k]);
         for (int k = 0; k < count; ++k) weights.AddScores(keys[k], scores);

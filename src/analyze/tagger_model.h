@@ -3,6 +3,7 @@
 #ifndef DYAD_ANALYZE_TAGGER_MODEL_H_
 #define DYAD_ANALYZE_TAGGER_MODEL_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "analyze/feature_weights.h"
 #include "analyze/features.h"
 #include "analyze/lemmatizer.h"
+#include "analyze/parser_model.h"
 #include "analyze/word_classes.h"
 
 namespace dyad::analyze {
@@ -37,6 +39,12 @@ struct TaggerModel {
   WordClasses word_classes;
   Lemmatizer lemmatizer;
   std::vector<SelfTestSentence> self_test;
+  // `weights` laid out for speed (short rows as pairs, long rows as dense
+  // vectors); built by Prepare(). Tag uses it when present.
+  ParserScorer scorer;
+
+  // Builds `scorer` from `weights`: call after setting the weights.
+  void Prepare();
 
   // Writes the best label of every word, left to right (greedy decoding on
   // the previous two predicted labels).
@@ -53,11 +61,14 @@ void ComputePaddedKeys(const std::vector<std::string_view>& words,
                        const WordClasses& classes, std::vector<WordKeys>* keys);
 
 // Greedy left-to-right decoding shared by training and tagging.
-// add_scores(keys, count, scores) adds every feature's weights to scores.
+// add_scores(keys, count, scores) adds every feature's weights to scores,
+// the first max(num_labels, score_width) of which are zeroed for each word.
 // Ties go to the smaller label number.
 template <typename Score, typename AddScores>
 void DecodeGreedy(const std::vector<WordKeys>& padded, int num_labels,
-                  AddScores&& add_scores, std::vector<int>* out) {
+                  AddScores&& add_scores, std::vector<int>* out,
+                  int score_width = 0) {
+  int zeroed = std::max(num_labels, std::min(score_width, 256));
   int n = static_cast<int>(padded.size()) - 4;
   out->assign(n > 0 ? n : 0, 0);
   int prev1 = kStartLabel, prev2 = kStartLabel;
@@ -65,7 +76,7 @@ void DecodeGreedy(const std::vector<WordKeys>& padded, int num_labels,
   Score scores[256];
   for (int i = 0; i < n; ++i) {
     int count = ExtractFeatures(&padded[i + 2], prev1, prev2, keys);
-    for (int l = 0; l < num_labels; ++l) scores[l] = 0;
+    for (int l = 0; l < zeroed; ++l) scores[l] = 0;
     add_scores(keys, count, scores);
     int best = 0;
     for (int l = 1; l < num_labels; ++l) {

@@ -83,8 +83,65 @@ TEST(TaggerTest, LearnsTheTrainingSentences) {
   }
 }
 
+// The fast scorer (dense and sparse rows, built by Prepare) must give the
+// labels that adding FeatureWeights rows one by one gives.
+TEST(TaggerTest, PreparedScorerMatchesPlainWeights) {
+  TaggerModel fast = Train();
+  ASSERT_FALSE(fast.scorer.empty());
+  TaggerModel plain = fast;
+  plain.scorer = ParserScorer();
+  std::vector<std::string> vocabulary;
+  for (const ConlluSentence& sentence : Treebank()) {
+    for (const ConlluWord& word : sentence.words) {
+      vocabulary.push_back(word.form);
+    }
+  }
+  vocabulary.insert(vocabulary.end(), {"unseen", "Words", "2024", "-"});
+  uint64_t state = 12345;
+  for (int trial = 0; trial < 200; ++trial) {
+    std::vector<std::string_view> words;
+    int length = 1 + trial % 12;
+    for (int i = 0; i < length; ++i) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      words.push_back(vocabulary[(state >> 33) % vocabulary.size()]);
+    }
+    std::vector<int> a, b;
+    fast.Tag(words, &a);
+    plain.Tag(words, &b);
+    ASSERT_EQ(a, b) << "trial " << trial;
+  }
+}
+
 TEST(TaggerTest, TrainingIsDeterministicForASeed) {
   EXPECT_EQ(SerializeModel(Train(7)), SerializeModel(Train(7)));
+}
+
+// Several runs, each shuffled differently, averaged into one model: still
+// deterministic, still fits the training sentences, and the mean of the
+// runs is not the first run alone.
+TEST(TaggerTest, MeanOfSeveralRunsIsDeterministicAndLearns) {
+  auto train = [](int runs) {
+    TrainerOptions options;
+    options.epochs = 10;
+    options.seed = 7;
+    options.runs = runs;
+    auto model = TrainTagger(Treebank(), {}, options);
+    EXPECT_TRUE(model.ok()) << model.status().ToString();
+    return model.ok() ? std::move(*model) : TaggerModel();
+  };
+  TaggerModel mean = train(3);
+  EXPECT_EQ(SerializeModel(mean), SerializeModel(train(3)));
+  EXPECT_NE(SerializeModel(mean), SerializeModel(train(1)));
+  for (const ConlluSentence& sentence : Treebank()) {
+    std::vector<std::string_view> words;
+    for (const ConlluWord& word : sentence.words) words.push_back(word.form);
+    std::vector<int> labels;
+    mean.Tag(words, &labels);
+    for (size_t i = 0; i < words.size(); ++i) {
+      EXPECT_EQ(mean.labels[labels[i]].xpos, sentence.words[i].xpos)
+          << words[i];
+    }
+  }
 }
 
 TEST(TaggerTest, RejectsAnUntaggedTreebank) {
