@@ -103,6 +103,27 @@ class TreeParser : public SentenceParser {
   mutable int asked_ = 0;
 };
 
+// The CAMEO codes `coder` gives `words` (separated by single spaces) on
+// the sparse path: the parser fails, so word order alone codes them.
+std::set<std::string> CodesInWordOrder(const Coder& coder,
+                                       const std::string& words) {
+  std::string spec;
+  for (size_t start = 0; start < words.size();) {
+    size_t end = words.find(' ', start);
+    if (end == std::string::npos) end = words.size();
+    spec += words.substr(start, end - start) + " 0 dep X X;";
+    start = end + 1;
+  }
+  std::vector<TreeToken> tree = ReadTree(spec);
+  Document doc = MakeDoc(tree);
+  TreeParser parser(tree, /*fail=*/true);
+  CoderContext context;
+  EXPECT_TRUE(coder.Code(&doc, &context, &parser).ok());
+  std::set<std::string> codes;
+  for (const Event& e : doc.events) codes.insert(e.cameo);
+  return codes;
+}
+
 class ParseCoderTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -460,21 +481,7 @@ TEST(PetrarchNounPhraseTest, ASynsetMayComeAfterOtherWordsOfThePhrase) {
   lex->options.minimum_words = 0;
   Coder coder(lex);
   auto code = [&](const std::string& words) {
-    std::string spec;
-    for (size_t i = 0, start = 0; start < words.size(); ++i) {
-      size_t end = words.find(' ', start);
-      if (end == std::string::npos) end = words.size();
-      spec += words.substr(start, end - start) + " 0 dep X X;";
-      start = end + 1;
-    }
-    std::vector<TreeToken> tree = ReadTree(spec);
-    Document doc = MakeDoc(tree);
-    TreeParser parser(tree, /*fail=*/true);
-    CoderContext context;
-    EXPECT_TRUE(coder.Code(&doc, &context, &parser).ok());
-    std::set<std::string> codes;
-    for (const Event& e : doc.events) codes.insert(e.cameo);
-    return codes;
+    return CodesInWordOrder(coder, words);
   };
   EXPECT_EQ(code("Arnor abandoned new economic relations with Rohan"),
             (std::set<std::string>{"1951"}));
@@ -504,21 +511,7 @@ TEST(PetrarchNounPhraseTest, TheLongerSynsetMemberWinsBetweenEqualPatterns) {
   lex->options.minimum_words = 0;
   Coder coder(lex);
   auto code = [&](const std::string& words) {
-    std::string spec;
-    for (size_t start = 0; start < words.size();) {
-      size_t end = words.find(' ', start);
-      if (end == std::string::npos) end = words.size();
-      spec += words.substr(start, end - start) + " 0 dep X X;";
-      start = end + 1;
-    }
-    std::vector<TreeToken> tree = ReadTree(spec);
-    Document doc = MakeDoc(tree);
-    TreeParser parser(tree, /*fail=*/true);
-    CoderContext context;
-    EXPECT_TRUE(coder.Code(&doc, &context, &parser).ok());
-    std::set<std::string> codes;
-    for (const Event& e : doc.events) codes.insert(e.cameo);
-    return codes;
+    return CodesInWordOrder(coder, words);
   };
   EXPECT_EQ(code("Arnor contributed a million austrian gold florin to Rohan"),
             (std::set<std::string>{"190"}));
