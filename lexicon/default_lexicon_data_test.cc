@@ -89,7 +89,8 @@ TEST(DefaultLexiconDataTest, AllFilesPresentAndNonEmpty) {
   }
   for (const char* name :
        {"default.options", "countries.actors", "regions.actors", "igos.actors",
-        "leaders.actors", "groups.actors", "default.agents", "default.verbs"}) {
+        "leaders.actors", "groups.actors", "media.actors", "demonyms.actors",
+        "default.agents", "default.verbs"}) {
     EXPECT_TRUE(names.count(name)) << "missing " << name;
   }
 }
@@ -97,7 +98,7 @@ TEST(DefaultLexiconDataTest, AllFilesPresentAndNonEmpty) {
 TEST(DefaultLexiconDataTest, EmbeddedBytesAreThoseOfTheSourceFiles) {
   for (const char* name :
        {"default.options", "igos.actors", "default.agents", "default.verbs",
-        "regions.actors", "leaders.actors", "groups.actors"}) {
+        "regions.actors", "leaders.actors", "groups.actors", "media.actors"}) {
     std::ifstream in(std::string(DYAD_SOURCE_DIR) + "/lexicon/" + name,
                      std::ios::binary);
     ASSERT_TRUE(in) << name;
@@ -114,7 +115,8 @@ TEST(DefaultLexiconDataTest, CountryCodesAreIso3166) {
   ASSERT_GT(iso.size(), 240u) << "cannot read " << DYAD_ISO_3166_JSON;
   iso.insert("KSV");  // Kosovo: no ISO code; CAMEO's
   std::vector<Entry> entries = EntriesOf("countries.actors");
-  ASSERT_GT(entries.size(), 1000u);
+  ASSERT_GT(entries.size(), 900u);
+  for (Entry& e : EntriesOf("demonyms.actors")) entries.push_back(e);
   std::set<std::string> seen;
   for (const Entry& e : entries) {
     EXPECT_TRUE(iso.count(e.code)) << Where(e) << e.code;
@@ -128,9 +130,21 @@ TEST(DefaultLexiconDataTest, CountryCodesAreIso3166) {
 
 TEST(DefaultLexiconDataTest, WellKnownCountryFormsAreThere) {
   std::map<std::string, std::string> code_of;
+  std::set<std::string> demonyms;
   for (const Entry& e : EntriesOf("countries.actors")) {
     code_of[e.phrase] = e.code;
   }
+  for (const Entry& e : EntriesOf("demonyms.actors")) {
+    EXPECT_FALSE(code_of.count(e.phrase)) << e.phrase << " in both files";
+    code_of[e.phrase] = e.code;
+    demonyms.insert(e.phrase);
+  }
+  // Nationalities apart from names, so entities can tell them apart.
+  for (const char* phrase :
+       {"JAPANESE_", "SOUTH_KOREAN_", "AMERICAN_", "BRITISH_", "UKRAINIANS_"})
+    EXPECT_TRUE(demonyms.count(phrase)) << phrase;
+  for (const char* phrase : {"JAPAN_", "SEOUL_", "UNITED_STATES_"})
+    EXPECT_FALSE(demonyms.count(phrase)) << phrase;
   const std::map<std::string, std::string> expected = {
       {"JAPANESE_", "JPN"},    {"SOUTH_KOREAN_", "KOR"},
       {"NORTH_KOREA_", "PRK"}, {"NORTH_KOREAN_", "PRK"},
@@ -159,8 +173,8 @@ TEST(DefaultLexiconDataTest, IgoRegionAndLeaderCodesAreCameoShaped) {
   ASSERT_GT(iso.size(), 240u);
   static const std::regex kCode("---|([A-Z]{3}){1,5}");
   static const std::regex kDates("|[<>][0-9]{6}|[0-9]{6}-[0-9]{6}");
-  for (const char* name :
-       {"igos.actors", "regions.actors", "leaders.actors", "groups.actors"}) {
+  for (const char* name : {"igos.actors", "regions.actors", "leaders.actors",
+                           "groups.actors", "media.actors"}) {
     const EmbeddedFile* file = FindFile(name);
     ASSERT_NE(file, nullptr) << name;
     int entries = 0;
@@ -262,7 +276,7 @@ TEST(DefaultLexiconDataTest, VerbCodesAreCameoEventCodes) {
 TEST(DefaultLexiconDataTest, NoPhraseHasTwoCodes) {
   std::map<std::string, Entry> actors;
   for (const char* name : {"countries.actors", "regions.actors", "igos.actors",
-                           "leaders.actors", "groups.actors"}) {
+                           "leaders.actors", "groups.actors", "media.actors"}) {
     for (const Entry& e : EntriesOf(name)) {
       auto [it, fresh] = actors.emplace(e.phrase, e);
       EXPECT_TRUE(fresh || it->second.code == e.code)

@@ -79,6 +79,8 @@ Status Coder::Code(Document* doc, CoderContext* context,
                      context);
     sc.UseParser(doc, parser);
     sc.Run(WordsOf(*doc, s), &doc->events);
+    doc->entities.insert(doc->entities.end(), sc.entities().begin(),
+                         sc.entities().end());
   }
   return Status::Ok();
 }

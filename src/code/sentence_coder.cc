@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "code/entity_type.h"
+
 namespace dyad::coder_internal {
 
 std::string SentenceCoder::CodeFor(const Actor& a) const {
@@ -210,6 +212,7 @@ void SentenceCoder::Identify() {
         a.start = a.name_start = s;
         a.end = a.name_end = e;
         a.base = a.codes;
+        a.entry = static_cast<int>(best->index);
         actors_.push_back(a);
         break;
       }
@@ -1477,6 +1480,41 @@ void SentenceCoder::CodeClauses() {
   if (!dominant.empty() && all) events_ = dominant;
 }
 
+namespace {
+// Nouns that make a country's name plus its role an institution ("Japan
+// Self-Defense Forces", "U.S. intelligence") rather than a person's title
+// ("South Korean President").
+bool IsInstitutionHead(std::string_view word) {
+  return IsOneOf(word, {"FORCES", "FORCE", "ARMY", "NAVY", "MILITARY",
+                        "GOVERNMENT", "INTELLIGENCE", "MINISTRY", "PARLIAMENT",
+                        "POLICE", "COURT", "AGENCY", "CABINET", "CONGRESS",
+                        "SENATE", "GUARD", "COMMAND", "OFFICE", "DEPARTMENT"});
+}
+}  // namespace
+
+void SentenceCoder::RecordEntities() {
+  auto add = [&](int first, int last, std::string_view type,
+                 const std::string& code) {
+    if (first < last && w_[first].text == "THE") ++first;  // "the U.S."
+    Entity e;
+    e.span = Span{w_[first].span.begin, w_[last].span.end};
+    e.text = std::string(doc_.Slice(e.span));
+    e.type = std::string(type);
+    e.code = code;
+    entities_.push_back(std::move(e));
+  };
+  for (const ActorOcc& a : actors_) {
+    if (a.pronoun || a.entry < 0 || a.codes.empty()) continue;
+    const std::string& code = a.codes.front();
+    std::string_view type = EntityTypeOf(lex_.actors[a.entry], code);
+    if (type.empty()) continue;
+    add(a.name_start, a.name_end, type, code);
+    if ((type == "PLACE" || type == "NORP") && a.end > a.name_end &&
+        a.start == a.name_start && IsInstitutionHead(w_[a.end].text))
+      add(a.start, a.end, "ORG", code);
+  }
+}
+
 void SentenceCoder::Run(std::vector<Word> words, std::vector<Event>* out) {
   w_ = std::move(words);
   // Only the sentence right before hands on its verbs' objects.
@@ -1492,8 +1530,12 @@ void SentenceCoder::Run(std::vector<Word> words, std::vector<Event>* out) {
   // which also bounds the work per sentence.
   if (count < o_.minimum_words || count > kMaxSentenceWords) return;
   Identify();
-  if (discard_ || complex_) return;
+  if (discard_ || complex_) {
+    RecordEntities();
+    return;
+  }
   AttachAgents();
+  RecordEntities();
   // TABARI drops short comma-delimited clauses to guess the main clause;
   // with a parse the tree says which clause is which ("Gondor, which
   // condemned Rohan, ...").

@@ -80,6 +80,7 @@ struct ActorOcc {
   bool forwarded = false;  // a pronoun resolved from an earlier sentence
   bool has_agent = false;
   int group = -1;
+  int entry = -1;  // index into Lexicon::actors; -1 for a pronoun
 };
 
 // One actor or a compound of several ("Arnor, Rohan and Gondor").
@@ -126,6 +127,12 @@ class SentenceCoder {
   // when the sentence is discarded, too complex or too short.
   void Run(std::vector<Word> words, std::vector<Event>* out);
 
+  // The actors Run found in the sentence's text, one Entity per name with
+  // its code (roles the text gives included) and a type from the
+  // dictionary the name came from (EntityTypeOf); empty when Run gave up
+  // before reading the actors (a sentence too short or too long).
+  const std::vector<Entity>& entities() const { return entities_; }
+
  private:
   struct Party {
     std::vector<std::string> codes;
@@ -154,6 +161,8 @@ class SentenceCoder {
   void DropQuotedSpeech();
   void Identify();
   void AttachAgents();
+  // Fills entities_ from actors_ (their own words and current codes).
+  void RecordEntities();
   void BuildGroups();
   void DropCommaClauses();
   void Compact();
@@ -230,6 +239,7 @@ class SentenceCoder {
 
   const CompiledLexicon& c_;
   const Lexicon& lex_;
+  std::vector<Entity> entities_;
   const CoderOptions& o_;
   int32_t date_;
   const Document& doc_;

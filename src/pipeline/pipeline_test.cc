@@ -38,6 +38,40 @@ TEST(PipelineTest, CodesAnArticleWithSpansInsideItsText) {
   EXPECT_EQ(doc->events[0].target.code.substr(0, 3), "JPN");
 }
 
+TEST(PipelineTest, ListsTheActorsItReadAsEntitiesWithTypesAndCodes) {
+  auto pipeline = DefaultPipeline();
+  ASSERT_NE(pipeline, nullptr);
+  IngestOptions options;
+  options.published = "2023-02-01";
+  auto doc = ParseJsonlLine(
+      R"({"id": "d", "text": "NATO Secretary-General Jens Stoltenberg met )"
+      R"(Japanese Prime Minister Fumio Kishida in Tokyo."})",
+      "t.jsonl", 1, options);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_TRUE(pipeline->Process(&doc.value()).ok());
+  auto find = [&](const std::string& text) -> const Entity* {
+    for (const Entity& e : doc->entities)
+      if (e.text == text) return &e;
+    return nullptr;
+  };
+  for (const Entity& e : doc->entities) EXPECT_EQ(doc->Slice(e.span), e.text);
+  const Entity* nato = find("NATO");
+  ASSERT_NE(nato, nullptr);
+  EXPECT_EQ(nato->type, "ORG");
+  EXPECT_EQ(nato->code, "IGOWSTNAT");
+  const Entity* stoltenberg = find("Jens Stoltenberg");
+  ASSERT_NE(stoltenberg, nullptr);
+  EXPECT_EQ(stoltenberg->type, "PERSON");
+  EXPECT_EQ(stoltenberg->code, "IGOWSTNAT");  // by the article's date
+  const Entity* kishida = find("Fumio Kishida");
+  ASSERT_NE(kishida, nullptr);
+  EXPECT_EQ(kishida->type, "PERSON");
+  EXPECT_EQ(kishida->code.substr(0, 3), "JPN");
+  const Entity* tokyo = find("Tokyo");
+  ASSERT_NE(tokyo, nullptr);
+  EXPECT_EQ(tokyo->type, "PLACE");
+}
+
 TEST(PipelineTest, NullDocumentIsAnErrorNotACrash) {
   auto pipeline = DefaultPipeline();
   ASSERT_NE(pipeline, nullptr);
