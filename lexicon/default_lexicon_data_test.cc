@@ -90,7 +90,7 @@ TEST(DefaultLexiconDataTest, AllFilesPresentAndNonEmpty) {
   for (const char* name :
        {"default.options", "countries.actors", "regions.actors", "igos.actors",
         "leaders.actors", "groups.actors", "media.actors", "demonyms.actors",
-        "default.agents", "default.verbs"}) {
+        "capitals.actors", "default.agents", "default.verbs"}) {
     EXPECT_TRUE(names.count(name)) << "missing " << name;
   }
 }
@@ -115,8 +115,9 @@ TEST(DefaultLexiconDataTest, CountryCodesAreIso3166) {
   ASSERT_GT(iso.size(), 240u) << "cannot read " << DYAD_ISO_3166_JSON;
   iso.insert("KSV");  // Kosovo: no ISO code; CAMEO's
   std::vector<Entry> entries = EntriesOf("countries.actors");
-  ASSERT_GT(entries.size(), 900u);
-  for (Entry& e : EntriesOf("demonyms.actors")) entries.push_back(e);
+  ASSERT_GT(entries.size(), 700u);
+  for (const char* file : {"demonyms.actors", "capitals.actors"})
+    for (Entry& e : EntriesOf(file)) entries.push_back(e);
   std::set<std::string> seen;
   for (const Entry& e : entries) {
     EXPECT_TRUE(iso.count(e.code)) << Where(e) << e.code;
@@ -135,10 +136,20 @@ TEST(DefaultLexiconDataTest, WellKnownCountryFormsAreThere) {
     code_of[e.phrase] = e.code;
   }
   for (const Entry& e : EntriesOf("demonyms.actors")) {
-    EXPECT_FALSE(code_of.count(e.phrase)) << e.phrase << " in both files";
+    EXPECT_FALSE(code_of.count(e.phrase)) << e.phrase << " in two files";
     code_of[e.phrase] = e.code;
     demonyms.insert(e.phrase);
   }
+  std::set<std::string> capitals;
+  for (const Entry& e : EntriesOf("capitals.actors")) {
+    EXPECT_FALSE(code_of.count(e.phrase)) << e.phrase << " in two files";
+    code_of[e.phrase] = e.code;
+    capitals.insert(e.phrase);
+  }
+  for (const char* phrase : {"SEOUL_", "KYIV_", "BEIJING_", "PYONGYANG_"})
+    EXPECT_TRUE(capitals.count(phrase)) << phrase;
+  // A city-state's capital is its name.
+  EXPECT_FALSE(capitals.count("SINGAPORE_"));
   // Nationalities apart from names, so entities can tell them apart.
   for (const char* phrase :
        {"JAPANESE_", "SOUTH_KOREAN_", "AMERICAN_", "BRITISH_", "UKRAINIANS_"})

@@ -3,6 +3,7 @@
 // result must hold what the files promise.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -56,6 +57,32 @@ TEST(DefaultLexiconLoadTest, KeyActorsAgentsAndVerbsAreThere) {
   for (const char* v : {"MEET", "VISIT", "ACCUSE", "CONDEMN", "ATTACK"}) {
     EXPECT_TRUE(verbs.count(v)) << v;
   }
+}
+
+TEST(DefaultLexiconLoadTest, EachActorKnowsWhatKindOfThingItNames) {
+  auto loaded = LoadDefaultLexicon();
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  const Lexicon& lex = *loaded.value();
+  const std::map<std::string, ActorKind> expected = {
+      {"JAPAN", ActorKind::kPlace},
+      {"EUROPE", ActorKind::kPlace},
+      {"SEOUL", ActorKind::kCapital},
+      {"KYIV", ActorKind::kCapital},
+      {"JAPANESE", ActorKind::kNationality},
+      {"NATO", ActorKind::kOrganisation},
+      {"KCNA", ActorKind::kOrganisation},
+      {"HAMAS", ActorKind::kOrganisation},
+      {"KISHIDA", ActorKind::kPerson}};
+  std::map<std::string, ActorKind> found;
+  for (const Actor& a : lex.actors)
+    for (const Phrase& p : a.phrases)
+      if (expected.count(Joined(p))) found[Joined(p)] = a.kind;
+  for (const auto& [phrase, kind] : expected) {
+    ASSERT_TRUE(found.count(phrase)) << phrase;
+    EXPECT_EQ(found[phrase], kind) << phrase;
+  }
+  for (const Actor& a : lex.actors)
+    EXPECT_NE(a.kind, ActorKind::kUnknown) << a.origin.file;
 }
 
 }  // namespace

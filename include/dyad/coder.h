@@ -9,6 +9,7 @@
 #ifndef DYAD_CODER_H_
 #define DYAD_CODER_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
@@ -36,6 +37,15 @@ struct CoderContext {
   // same verb repeated without one ("... to provide support to Ukraine.
   // So far, Seoul has provided humanitarian aid").
   std::vector<std::pair<int, std::vector<std::string>>> verb_objects;
+  // Names the article introduced with a role ("NATO Secretary-General Jens
+  // Stoltenberg", "Japanese Defense Minister Yasukazu Hamada"), each of
+  // their words in upper case ("STOLTENBERG") with the role's codes: later
+  // mentions ("Stoltenberg said", "Hamada added") take them, over what a
+  // dictionary says.
+  std::map<std::string, std::vector<std::string>> named_roles;
+  // The codes of the organisation named last ("NATO"), which "the
+  // alliance" and "the bloc" stand for.
+  std::vector<std::string> last_organisation;
 };
 
 // Supplies the dependency parse of a sentence when the coder asks for one.

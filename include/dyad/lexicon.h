@@ -59,10 +59,22 @@ struct SourceLine {
   int line = 0;
 };
 
+// What an actor entry names, where its dictionary says so (dyad's default
+// lexicon does, by file); TABARI and PETRARCH files leave it unknown.
+enum class ActorKind {
+  kUnknown,
+  kPerson,        // leaders.actors
+  kOrganisation,  // igos, groups, media
+  kPlace,         // countries, regions
+  kCapital,       // a capital: also its country's government when it acts
+  kNationality,   // a demonym: "Japanese"
+};
+
 struct Actor {
   std::vector<Phrase> phrases;   // the name and its synonyms
   std::vector<DatedCode> codes;  // first one whose range holds the date wins
   SourceLine origin;
+  ActorKind kind = ActorKind::kUnknown;
 };
 
 // A role such as PRESIDENT_ [~GOVPRS] or HUMAN_RIGHTS_ACTIVISTS_ [NGM~].

@@ -4,7 +4,7 @@
 Usage:
   gen_countries.py --world-countries countries.json --iso iso_3166-1.json \
       --overrides country_overrides.txt --output countries.actors \
-      --demonyms-output demonyms.actors
+      --demonyms-output demonyms.actors --capitals-output capitals.actors
 
 Facts come from two packages installed by scripts/install-deps.sh:
   * npm `world-countries` (ODbL): common and official names, alternate
@@ -101,13 +101,15 @@ def collect(countries, iso_entries):
     names = {}
     independent = set()
     demonym_phrases = set()
+    capital_phrases = set()
     name_phrases = set()
 
-    def add(text, code, demonym=False):
+    def add(text, code, kind=None):
         phrase = to_phrase(text) if text else None
         if phrase:
             candidates.setdefault(phrase, set()).add(code)
-            (demonym_phrases if demonym else name_phrases).add(phrase)
+            {"demonym": demonym_phrases,
+             "capital": capital_phrases}.get(kind, name_phrases).add(phrase)
 
     for country in countries:
         code = NON_ISO_CODES.get(country["cca3"], country["cca3"])
@@ -125,18 +127,20 @@ def collect(countries, iso_entries):
             add(alt, code)
         demonyms = country.get("demonyms", {}).get("eng", {})
         for demonym in set(demonyms.values()):
-            add(demonym, code, demonym=True)
+            add(demonym, code, "demonym")
             phrase = to_phrase(demonym)
             if phrase and plural_demonym(phrase):
                 candidates.setdefault(plural_demonym(phrase), set()).add(code)
                 demonym_phrases.add(plural_demonym(phrase))
         for capital in country.get("capital", []):
-            add(capital, code)
+            add(capital, code, "capital")
         iso = iso_by_code.get(code)
         if iso:
             for key in ("name", "official_name", "common_name"):
                 add(iso.get(key), code)
-    return candidates, names, independent, demonym_phrases - name_phrases
+    demonyms = demonym_phrases - name_phrases
+    capitals = capital_phrases - name_phrases - demonyms
+    return candidates, names, independent, demonyms, capitals
 
 
 def resolve(candidates, independent):
@@ -164,9 +168,13 @@ def main():
     parser.add_argument("--overrides", required=True)
     parser.add_argument("--output", required=True)
     parser.add_argument("--demonyms-output", required=True,
-                        help="where the demonyms go (JAPANESE_, KOREANS_): same "
+                        help="where the demonyms go (JAPANESE_, RUSSIANS_): same "
                              "codes, a file of their own so that entities can "
                              "tell a nationality from a place")
+    parser.add_argument("--capitals-output", required=True,
+                        help="where the capitals go (SEOUL_, KYIV_): same codes, "
+                             "a file of their own so that the coder can read "
+                             "'Seoul said' as the government")
     args = parser.parse_args()
 
     try:
@@ -178,7 +186,8 @@ def main():
         sys.exit(f"gen_countries: {error}")
 
     additions, drops = read_overrides(args.overrides)
-    candidates, names, independent, demonyms = collect(countries, iso_entries)
+    candidates, names, independent, demonyms, capitals = collect(countries,
+                                                                  iso_entries)
     chosen, ambiguous = resolve(candidates, independent)
     for phrase in drops:
         chosen.pop(phrase, None)
@@ -195,11 +204,13 @@ def main():
         "# and lexicon/country_overrides.txt.",
     ]
     for path, wanted, extra in (
-            (args.output, lambda p: p not in demonyms,
+            (args.output, lambda p: p not in demonyms and p not in capitals,
              ["# Forms shared by two sovereign states were left out: "
               + ("; ".join(ambiguous) if ambiguous else "none")]),
             (args.demonyms_output, lambda p: p in demonyms,
-             ["# Here: their demonyms (nationalities), apart from the names."])):
+             ["# Here: their demonyms (nationalities), apart from the names."]),
+            (args.capitals_output, lambda p: p in capitals,
+             ["# Here: their capitals, apart from the names."])):
         by_code = {}
         for phrase, code in chosen.items():
             if wanted(phrase):

@@ -6,11 +6,6 @@ namespace dyad::coder_internal {
 
 namespace {
 
-std::string_view BaseName(std::string_view path) {
-  size_t slash = path.find_last_of('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 bool IsBareCountryCode(std::string_view code) {
   if (code.size() != 3) return false;
   for (char c : code)
@@ -20,16 +15,27 @@ bool IsBareCountryCode(std::string_view code) {
 
 }  // namespace
 
+std::string_view EntityTypeOf(ActorKind kind) {
+  switch (kind) {
+    case ActorKind::kPerson:
+      return "PERSON";
+    case ActorKind::kOrganisation:
+      return "ORG";
+    case ActorKind::kPlace:
+    case ActorKind::kCapital:
+      return "PLACE";
+    case ActorKind::kNationality:
+      return "NORP";
+    case ActorKind::kUnknown:
+      break;
+  }
+  return {};
+}
+
 std::string_view EntityTypeOf(const Actor& actor, std::string_view code) {
   if (code.empty() || code == "---" || code == "###" || code == "+++")
     return {};
-  const std::string_view file = BaseName(actor.origin.file);
-  if (file == "leaders.actors") return "PERSON";
-  if (file == "demonyms.actors") return "NORP";
-  if (file == "countries.actors" || file == "regions.actors") return "PLACE";
-  if (file == "igos.actors" || file == "groups.actors" ||
-      file == "media.actors")
-    return "ORG";
+  if (actor.kind != ActorKind::kUnknown) return EntityTypeOf(actor.kind);
   for (const DatedCode& dc : actor.codes)
     if (dc.first != kDateMin || dc.last != kDateMax) return "PERSON";
   return IsBareCountryCode(code) ? "PLACE" : "ORG";

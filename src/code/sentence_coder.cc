@@ -980,11 +980,29 @@ SentenceCoder::Party SentenceCoder::MemberParty(int group, int actor) const {
   return p;
 }
 
+bool SentenceCoder::NamedByCapital(const Party& p,
+                                   const std::string& code) const {
+  if (p.group < 0 || code.size() != 3) return false;
+  for (int m : groups_[p.group].members) {
+    const ActorOcc& a = actors_[m];
+    if (a.entry >= 0 && lex_.actors[a.entry].kind == ActorKind::kCapital &&
+        std::find(a.codes.begin(), a.codes.end(), code) != a.codes.end())
+      return true;
+  }
+  return false;
+}
+
 void SentenceCoder::Emit(const Party& s, const Party& t,
                          const std::string& code, const VerbOcc& v,
                          const std::string& rule) {
-  for (const std::string& sc : s.codes) {
-    for (const std::string& tc : t.codes) {
+  // A capital that acts ("Seoul has provided aid", "Moscow warned Kyiv") is
+  // its government; one that is struck or fought over (roots 15 to 20) is
+  // the place, which stands for the country.
+  const bool material_conflict = code.compare(0, 2, "15") >= 0;
+  for (std::string sc : s.codes) {
+    if (NamedByCapital(s, sc)) sc += "GOV";
+    for (std::string tc : t.codes) {
+      if (!material_conflict && NamedByCapital(t, tc)) tc += "GOV";
       if (sc == tc) continue;
       // News prose: "China" and "Chinese officials" in one event are one
       // actor named twice ("the Chinese ministry ... said China rejects"),
@@ -1492,6 +1510,153 @@ bool IsInstitutionHead(std::string_view word) {
 }
 }  // namespace
 
+namespace {
+// Capitalised words that follow a role without being a name ("the
+// Japanese government Friday", "the minister The ...").
+bool IsNotAName(std::string_view w) {
+  return IsOneOf(w, {"MONDAY",    "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
+                     "SATURDAY",  "SUNDAY",  "JANUARY",   "FEBRUARY", "MARCH",
+                     "APRIL",     "MAY",     "JUNE",      "JULY",     "AUGUST",
+                     "SEPTEMBER", "OCTOBER", "NOVEMBER",  "DECEMBER", "THE",
+                     "A",         "AN",      "I",         "HE",       "SHE",
+                     "IT",        "WE",      "THEY",      "ON",       "IN",
+                     "AT",        "AND",     "BUT",       "OR",       "WHO",
+                     "SAID",      "SAYS",    "MR",        "MR.",      "MS",
+                     "MS.",       "MRS",     "MRS.",      "DR",       "DR."});
+}
+// Words of an office the dictionaries give no role code, between an
+// organisation and its holder's name ("NATO Secretary-General Jens
+// Stoltenberg", "IAEA chief Rafael Grossi").
+bool IsOfficeWord(std::string_view w) {
+  return IsOneOf(w, {"SECRETARY", "GENERAL", "DIRECTOR", "CHIEF", "HEAD",
+                     "CHAIR", "CHAIRMAN", "CHAIRWOMAN", "ENVOY", "DEPUTY",
+                     "COMMISSIONER", "REPRESENTATIVE", "HIGH"});
+}
+}  // namespace
+
+void SentenceCoder::ResolveDocumentActors() {
+  if (context_ == nullptr) return;
+  const int n = static_cast<int>(w_.size());
+  // Capitals tell names only in running text: not in ALL CAPS, nor in a
+  // Title Case headline.
+  bool lower_case_seen = false;
+  for (const Word& w : w_)
+    for (char c : doc_.Slice(w.span))
+      lower_case_seen |= std::islower(static_cast<unsigned char>(c)) != 0;
+  if (!lower_case_seen) return;
+  const bool may_introduce =
+      mixed_case_ ||
+      doc_.sentences[sentence_index_].part != PartKind::kHeadline;
+  auto free_name_word = [&](int i) {
+    if (i < 0 || i >= n) return false;
+    const Word& w = w_[i];
+    if (w.comma || w.matched || w.deleted || !w.capitalized) return false;
+    if (IsNotAName(w.text)) return false;
+    for (char c : w.text)
+      if (!std::isalpha(static_cast<unsigned char>(c)) && c != '-' &&
+          c != '\'' && c != '.')
+        return false;
+    return true;
+  };
+  auto remember = [&](int first, int last, const std::vector<std::string>& c) {
+    for (int i = first; i <= last; ++i)
+      if (w_[i].text.size() > 1) context_->named_roles[w_[i].text] = c;
+  };
+  auto starting_at = [&](int pos) {
+    for (size_t i = 0; i < actors_.size(); ++i)
+      if (actors_[i].start == pos && !actors_[i].pronoun)
+        return static_cast<int>(i);
+    return -1;
+  };
+  std::vector<ActorOcc> added;
+  // A name right after a role: the text says who the person is now.
+  for (size_t t = 0; t < actors_.size(); ++t) {
+    const ActorOcc title = actors_[t];
+    if (title.pronoun || title.end < title.name_end ||
+        KindOf(title) == ActorKind::kPerson || title.codes.empty())
+      continue;
+    int q = title.end + 1;
+    while (q < n && !w_[q].matched && IsOfficeWord(w_[q].text)) ++q;
+    if (!title.has_agent && q == title.end + 1) continue;
+    const int person = starting_at(q);
+    if (person >= 0) {
+      ActorOcc& p = actors_[person];
+      if (KindOf(p) != ActorKind::kPerson || p.has_agent) continue;
+      p.codes = p.base = title.codes;
+      remember(p.name_start, p.name_end, title.codes);
+      continue;
+    }
+    if (!may_introduce) continue;
+    int r = q;
+    while (r < n && r - q < 4 && free_name_word(r) && !w_[r].possessive) ++r;
+    if (r < n && r - q < 4 && free_name_word(r) && w_[r].possessive) ++r;
+    if (r == q) continue;
+    ActorOcc p;
+    p.codes = p.base = title.codes;
+    p.start = p.name_start = q;
+    p.end = p.name_end = r - 1;
+    p.kind = ActorKind::kPerson;
+    for (int i = q; i < r; ++i) {
+      w_[i].matched = true;
+      w_[i].kind = EntryKind::kActor;
+    }
+    remember(q, r - 1, title.codes);
+    added.push_back(std::move(p));
+  }
+  // Later mentions of those names, dictionary entries or not.
+  for (ActorOcc& a : actors_) {
+    if (a.pronoun || a.has_agent || KindOf(a) != ActorKind::kPerson) continue;
+    auto it = context_->named_roles.find(w_[a.name_end].text);
+    if (it != context_->named_roles.end()) a.codes = a.base = it->second;
+  }
+  for (int i = 0; i < n; ++i) {
+    if (!free_name_word(i)) continue;
+    auto it = context_->named_roles.find(w_[i].text);
+    if (it == context_->named_roles.end()) continue;
+    int e = i;
+    while (e + 1 < n && !w_[e].possessive && free_name_word(e + 1) &&
+           context_->named_roles.count(w_[e + 1].text))
+      ++e;
+    ActorOcc p;
+    p.codes = p.base = context_->named_roles[w_[e].text];
+    p.start = p.name_start = i;
+    p.end = p.name_end = e;
+    p.kind = ActorKind::kPerson;
+    for (int k = i; k <= e; ++k) {
+      w_[k].matched = true;
+      w_[k].kind = EntryKind::kActor;
+    }
+    added.push_back(std::move(p));
+    i = e;
+  }
+  // "The alliance", "the bloc": the organisation named last.
+  for (int i = 1; i < n; ++i) {
+    if (context_->last_organisation.empty()) break;
+    if (w_[i].matched || w_[i - 1].text != "THE" ||
+        !IsOneOf(w_[i].text, {"ALLIANCE", "BLOC"}))
+      continue;
+    ActorOcc a;
+    a.codes = a.base = context_->last_organisation;
+    a.start = a.name_start = a.end = a.name_end = i;
+    w_[i].matched = true;
+    w_[i].kind = EntryKind::kActor;
+    added.push_back(std::move(a));
+  }
+  for (const ActorOcc& a : actors_) {
+    if (a.pronoun || KindOf(a) != ActorKind::kOrganisation) continue;
+    for (const std::string& c : a.codes)
+      if (c.compare(0, 3, "IGO") == 0) {
+        context_->last_organisation = a.codes;
+        break;
+      }
+  }
+  if (added.empty()) return;
+  for (ActorOcc& a : added) actors_.push_back(std::move(a));
+  std::stable_sort(
+      actors_.begin(), actors_.end(),
+      [](const ActorOcc& x, const ActorOcc& y) { return x.start < y.start; });
+}
+
 void SentenceCoder::RecordEntities() {
   auto add = [&](int first, int last, std::string_view type,
                  const std::string& code) {
@@ -1504,9 +1669,12 @@ void SentenceCoder::RecordEntities() {
     entities_.push_back(std::move(e));
   };
   for (const ActorOcc& a : actors_) {
-    if (a.pronoun || a.entry < 0 || a.codes.empty()) continue;
+    if (a.pronoun || a.codes.empty()) continue;
+    if (a.entry < 0 && a.kind == ActorKind::kUnknown) continue;  // "the bloc"
     const std::string& code = a.codes.front();
-    std::string_view type = EntityTypeOf(lex_.actors[a.entry], code);
+    std::string_view type = a.entry >= 0
+                                ? EntityTypeOf(lex_.actors[a.entry], code)
+                                : EntityTypeOf(a.kind);
     if (type.empty()) continue;
     add(a.name_start, a.name_end, type, code);
     if ((type == "PLACE" || type == "NORP") && a.end > a.name_end &&
@@ -1535,6 +1703,7 @@ void SentenceCoder::Run(std::vector<Word> words, std::vector<Event>* out) {
     return;
   }
   AttachAgents();
+  ResolveDocumentActors();
   RecordEntities();
   // TABARI drops short comma-delimited clauses to guess the main clause;
   // with a parse the tree says which clause is which ("Gondor, which

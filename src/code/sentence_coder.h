@@ -80,7 +80,10 @@ struct ActorOcc {
   bool forwarded = false;  // a pronoun resolved from an earlier sentence
   bool has_agent = false;
   int group = -1;
-  int entry = -1;  // index into Lexicon::actors; -1 for a pronoun
+  int entry = -1;  // index into Lexicon::actors; -1 when not a dictionary's
+  // What it names where no dictionary entry says (a name the article gave
+  // a role: kPerson).
+  ActorKind kind = ActorKind::kUnknown;
 };
 
 // One actor or a compound of several ("Arnor, Rohan and Gondor").
@@ -163,6 +166,16 @@ class SentenceCoder {
   void AttachAgents();
   // Fills entities_ from actors_ (their own words and current codes).
   void RecordEntities();
+  // Actors the article itself defines: a name after a role ("NATO
+  // Secretary-General Jens Stoltenberg", "Japanese Defense Minister
+  // Yasukazu Hamada") takes the role's codes, over any dictionary's, and
+  // keeps them for the rest of the document ("Hamada said"); "the
+  // alliance" is the organisation named last. Reads and updates
+  // context_'s memory; does nothing without a context.
+  void ResolveDocumentActors();
+  ActorKind KindOf(const ActorOcc& a) const {
+    return a.entry >= 0 ? lex_.actors[a.entry].kind : a.kind;
+  }
   void BuildGroups();
   void DropCommaClauses();
   void Compact();
@@ -204,6 +217,8 @@ class SentenceCoder {
   Party PartyOf(int group) const;
   // One member (actor id) of `group`, with its own words.
   Party MemberParty(int group, int actor) const;
+  // Whether `code` of party `p` was read from a capital's name ("Seoul").
+  bool NamedByCapital(const Party& p, const std::string& code) const;
   void Emit(const Party& s, const Party& t, const std::string& code,
             const VerbOcc& v, const std::string& rule);
   std::string CodeFor(const Actor& a) const;

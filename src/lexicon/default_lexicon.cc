@@ -19,6 +19,19 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
          s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// The default lexicon keeps each kind of actor in a file of its own.
+ActorKind KindOfFile(std::string_view name) {
+  if (name == "leaders.actors") return ActorKind::kPerson;
+  if (name == "igos.actors" || name == "groups.actors" ||
+      name == "media.actors")
+    return ActorKind::kOrganisation;
+  if (name == "countries.actors" || name == "regions.actors")
+    return ActorKind::kPlace;
+  if (name == "capitals.actors") return ActorKind::kCapital;
+  if (name == "demonyms.actors") return ActorKind::kNationality;
+  return ActorKind::kUnknown;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const Lexicon>> LoadDefaultLexicon() {
@@ -35,8 +48,13 @@ Result<std::shared_ptr<const Lexicon>> LoadDefaultLexicon() {
       Status s;
       if (k == ".options")
         s = LoadOptionLines(name, lines, lexicon.get(), nullptr);
-      if (k == ".actors")
+      if (k == ".actors") {
+        const size_t before = lexicon->actors.size();
         s = LoadActorLines(name, lines, lexicon.get(), nullptr);
+        const ActorKind actor_kind = KindOfFile(f.name);
+        for (size_t i = before; i < lexicon->actors.size(); ++i)
+          lexicon->actors[i].kind = actor_kind;
+      }
       if (k == ".agents")
         s = LoadAgentLines(name, lines, lexicon.get(), nullptr);
       if (k == ".verbs") s = LoadVerbLines(name, lines, lexicon.get(), nullptr);
