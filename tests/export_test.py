@@ -121,8 +121,10 @@ def shared_test(dyad, shared):
               and r["Actor2Code"].startswith("JPN") and r["EventRootCode"] == "04"]
     assert visits, "NATO's visit to Japan is not exported"
     visit = visits[0]
-    assert visit["SQLDATE"] == "20230201", visit["SQLDATE"]
-    assert visit["MonthYear"] == "202302" and visit["Year"] == "2023"
+    # The visit began "yesterday", the day before publication; DATEADDED
+    # stays the day the story was coded.
+    assert visit["SQLDATE"] == "20230131", visit["SQLDATE"]
+    assert visit["MonthYear"] == "202301" and visit["Year"] == "2023"
     assert visit["FractionDate"] == "2023.0849", visit["FractionDate"]
     assert visit["Actor1KnownGroupCode"] == "NAT"
     assert visit["Actor1Type1Code"] == "IGO"

@@ -47,12 +47,13 @@ class Pipeline {
   static Result<std::unique_ptr<Pipeline>> Create(const PipelineOptions& opts);
   ~Pipeline();
 
-  // Splits `doc` into sentences and tokens and codes its events, quotes and
-  // entities in place; `doc` stays the caller's. Returns non-OK (and leaves
-  // `doc` partly filled) only when a stage fails on this document
-  // (InvalidArgument for a null `doc`, a text of 4 GiB or more, or a part
-  // outside the text); other documents are unaffected. Call it once per
-  // Document: a second call appends a second set of sentences.
+  // Splits `doc` into sentences and tokens and codes its events (each
+  // dated by its sentence: AssignEventDates), quotes and entities in place;
+  // `doc` stays the caller's. Returns non-OK (and leaves `doc` partly filled)
+  // only when a stage fails on this document (InvalidArgument for a null `doc`,
+  // a text of 4 GiB or more, or a part outside the text); other documents are
+  // unaffected. Call it once per Document: a second call appends a second set
+  // of sentences.
   Status Process(Document* doc) const;
 
   // True when sentences are coded on their parse.

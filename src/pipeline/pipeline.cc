@@ -5,6 +5,7 @@
 #include "dyad/analyze.h"
 #include "dyad/coder.h"
 #include "dyad/lexicon.h"
+#include "dyad/resolve_dates.h"
 #include "dyad/text.h"
 
 namespace dyad {
@@ -69,7 +70,8 @@ Pipeline::~Pipeline() = default;
 Status Pipeline::Process(Document* doc) const {
   DYAD_RETURN_IF_ERROR(AnalyzeText(doc));
   CoderContext context;
-  return coder_->Code(doc, &context, parser_.get());
+  DYAD_RETURN_IF_ERROR(coder_->Code(doc, &context, parser_.get()));
+  return AssignEventDates(doc);
 }
 
 }  // namespace dyad

@@ -36,6 +36,13 @@ TEST(PipelineTest, CodesAnArticleWithSpansInsideItsText) {
   }
   EXPECT_EQ(doc->events[0].source.code.substr(0, 3), "PRK");
   EXPECT_EQ(doc->events[0].target.code.substr(0, 3), "JPN");
+  // Dated by its sentence: the Monday before publication.
+  EXPECT_EQ(doc->events[0].date, "2023-01-30");
+  EXPECT_TRUE(doc->events[0].date_from_text);
+  const Event& undated = doc->events.back();
+  EXPECT_EQ(undated.source.code.substr(0, 3), "JPN");
+  EXPECT_EQ(undated.date, "2023-02-01");
+  EXPECT_FALSE(undated.date_from_text);
 }
 
 TEST(PipelineTest, ListsTheActorsItReadAsEntitiesWithTypesAndCodes) {
