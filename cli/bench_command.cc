@@ -47,6 +47,10 @@ int RunBench(const BenchOptions& opts) {
     std::cerr << "dyad bench: coding without the dependency parse: "
               << (*pipeline)->parse_status().ToString() << "\n";
   }
+  if (!(*pipeline)->places_status().ok()) {
+    std::cerr << "dyad bench: events get no places: "
+              << (*pipeline)->places_status().ToString() << "\n";
+  }
   std::vector<Document> corpus;
   size_t errors = 0;
   Status read = IngestPath(opts.input, {}, [&](Result<Document> doc) {

@@ -60,6 +60,10 @@ int RunCode(const CodeOptions& opts) {
     std::cerr << "dyad code: coding without the dependency parse: "
               << (*pipeline)->parse_status().ToString() << "\n";
   }
+  if (!(*pipeline)->places_status().ok()) {
+    std::cerr << "dyad code: events get no places: "
+              << (*pipeline)->places_status().ToString() << "\n";
+  }
   // --format alone prints to stdout; --db (or neither) stores.
   std::string db = opts.db;
   if (db.empty() && opts.format.empty()) db = "dyad.db";

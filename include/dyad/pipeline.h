@@ -1,6 +1,6 @@
 // pipeline: the stages from a Document to coded events, on one screen.
 //
-//   ingest -> text -> (analyze) -> (resolve) -> code -> store
+//   ingest -> text -> (analyze) -> code -> resolve (dates, places) -> store
 //
 // A Pipeline owns the compiled lexicon and coder; it is immutable after
 // Create and safe to share between threads.
@@ -18,6 +18,7 @@
 namespace dyad {
 
 class Coder;
+class PlaceIndex;
 class SentenceParser;
 
 struct PipelineOptions {
@@ -34,6 +35,13 @@ struct PipelineOptions {
   bool parse = true;
   bool parse_if_available = true;
   std::string models_dir;
+  // Give events their places (AssignEventPlaces) from the place index at
+  // `place_index` ("" means DefaultPlaceIndexPath()). A missing or damaged
+  // index leaves events without places (see places_status()) unless
+  // !places_if_available, when Create returns its error.
+  bool places = true;
+  bool places_if_available = true;
+  std::string place_index;
 };
 
 class Pipeline {
@@ -61,13 +69,19 @@ class Pipeline {
   // Why not, when parsing was asked for and the models did not load (the
   // loader's error); OK otherwise.
   const Status& parse_status() const { return parse_status_; }
+  // True when events get places; places_status() says why not when they
+  // were asked for (the place index loader's error).
+  bool placing() const { return places_ != nullptr; }
+  const Status& places_status() const { return places_status_; }
 
  private:
   Pipeline(std::unique_ptr<const Coder> coder,
            std::unique_ptr<const SentenceParser> parser);
   std::unique_ptr<const Coder> coder_;
   std::unique_ptr<const SentenceParser> parser_;  // null: sparse only
+  std::unique_ptr<const PlaceIndex> places_;      // null: no places
   Status parse_status_;
+  Status places_status_;
 };
 
 }  // namespace dyad

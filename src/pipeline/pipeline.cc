@@ -6,6 +6,7 @@
 #include "dyad/coder.h"
 #include "dyad/lexicon.h"
 #include "dyad/resolve_dates.h"
+#include "dyad/resolve_places.h"
 #include "dyad/text.h"
 
 namespace dyad {
@@ -58,6 +59,18 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(
   auto pipeline = std::unique_ptr<Pipeline>(
       new Pipeline(std::move(coder), std::move(parser)));
   pipeline->parse_status_ = std::move(parse_status);
+  if (opts.places) {
+    auto index = PlaceIndex::Load(
+        opts.place_index.empty() ? DefaultPlaceIndexPath() : opts.place_index);
+    if (index.ok()) {
+      pipeline->places_ =
+          std::make_unique<const PlaceIndex>(std::move(index).value());
+    } else if (!opts.places_if_available) {
+      return index.status();
+    } else {
+      pipeline->places_status_ = index.status();
+    }
+  }
   return pipeline;
 }
 
@@ -71,7 +84,12 @@ Status Pipeline::Process(Document* doc) const {
   DYAD_RETURN_IF_ERROR(AnalyzeText(doc));
   CoderContext context;
   DYAD_RETURN_IF_ERROR(coder_->Code(doc, &context, parser_.get()));
-  return AssignEventDates(doc);
+  DYAD_RETURN_IF_ERROR(AssignEventDates(doc));
+  // Places after dates: where a source acts carries only to events of the
+  // same day.
+  if (places_ != nullptr)
+    DYAD_RETURN_IF_ERROR(AssignEventPlaces(*places_, doc));
+  return Status::Ok();
 }
 
 }  // namespace dyad
