@@ -1,6 +1,7 @@
 // pipeline: the stages from a Document to coded events, on one screen.
 //
-//   ingest -> text -> (analyze) -> code -> resolve (dates, places) -> store
+//   ingest -> text -> (analyze) -> code -> resolve (dates, places, quotes)
+//   -> store
 //
 // A Pipeline owns the compiled lexicon and coder; it is immutable after
 // Create and safe to share between threads.
@@ -56,7 +57,8 @@ class Pipeline {
   ~Pipeline();
 
   // Splits `doc` into sentences and tokens and codes its events (each
-  // dated by its sentence: AssignEventDates), quotes and entities in place;
+  // dated and placed by its sentence: AssignEventDates, AssignEventPlaces),
+  // its entities, and its quotes with their speakers (FindQuotes) in place;
   // `doc` stays the caller's. Returns non-OK (and leaves `doc` partly filled)
   // only when a stage fails on this document (InvalidArgument for a null `doc`,
   // a text of 4 GiB or more, or a part outside the text); other documents are

@@ -7,6 +7,7 @@
 #include "dyad/lexicon.h"
 #include "dyad/resolve_dates.h"
 #include "dyad/resolve_places.h"
+#include "dyad/resolve_quotes.h"
 #include "dyad/text.h"
 
 namespace dyad {
@@ -89,7 +90,7 @@ Status Pipeline::Process(Document* doc) const {
   // same day.
   if (places_ != nullptr)
     DYAD_RETURN_IF_ERROR(AssignEventPlaces(*places_, doc));
-  return Status::Ok();
+  return FindQuotes(doc, EntityCodeLookup(*doc));
 }
 
 }  // namespace dyad
