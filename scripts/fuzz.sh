@@ -9,7 +9,7 @@ seconds=${1:-30}
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DDYAD_FUZZ=ON \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fuzzers=(wire_story_fuzzer jsonl_fuzzer html_page_fuzzer dictionary_fuzzer
-         suite_xml_fuzzer api_params_fuzzer place_index_fuzzer)
+         suite_xml_fuzzer api_params_fuzzer place_index_fuzzer resolve_fuzzer)
 cmake --build build-fuzz -j"$(nproc)" --target "${fuzzers[@]}"
 mkdir -p build-fuzz/artifacts
 for f in "${fuzzers[@]}"; do
