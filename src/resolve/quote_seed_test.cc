@@ -129,12 +129,6 @@ INSTANTIATE_TEST_SUITE_P(Modes, SeedQuotesTest,
                          testing::Values(Mode::kTextOnly, Mode::kPipeline,
                                          Mode::kFullyParsed));
 
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
 // The VOA stories: every quote slices back to its words and most have a
 // speaker. (What quotes cost the pipeline is measured by `dyad bench`.)
 // DYAD_QUOTES_DUMP=1 prints them for reading, =2 with their context.
@@ -183,86 +177,6 @@ TEST(VoaQuotesTest, MostQuotesHaveASpeaker) {
             << with_speaker << " with a speaker\n";
   EXPECT_GT(quotes, 100u);
   EXPECT_GE(with_speaker * 10, quotes * 9);
-}
-
-}  // namespace
-}  // namespace dyad
-
-namespace dyad {
-namespace {
-
-// The VOA stories: every quote slices back to its words, most have a
-// speaker, and finding them costs little next to the pipeline's 10,000
-// sentences/s. DYAD_QUOTES_DUMP=1 prints them for reading.
-TEST(VoaQuotesTest, MostQuotesHaveASpeakerAndFindingThemIsFast) {
-  const auto stories = std::filesystem::path(DYAD_SHARED_DIR) / "data" /
-                       "news" / "voa_stories.jsonl";
-  if (!std::filesystem::exists(stories)) {
-    GTEST_SKIP() << "no " << stories << " (the shared folder is absent)";
-  }
-  auto pipeline = Pipeline::Create({});
-  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
-  std::vector<Document> docs;
-  IngestOptions options;
-  options.published = "2025-01-01";
-  ASSERT_TRUE(IngestPath(stories.string(), options, [&](Result<Document> doc) {
-                ASSERT_TRUE(doc.ok()) << doc.status().ToString();
-                docs.push_back(std::move(doc).value());
-              }).ok());
-  size_t sentences = 0;
-  const auto pipeline_start = std::chrono::steady_clock::now();
-  for (Document& doc : docs) {
-    ASSERT_TRUE((*pipeline)->Process(&doc).ok());
-    sentences += doc.sentences.size();
-  }
-  const double pipeline_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                    pipeline_start)
-          .count();
-  const bool dump = std::getenv("DYAD_QUOTES_DUMP") != nullptr;
-  size_t quotes = 0;
-  size_t with_speaker = 0;
-  const char* rounds_env = std::getenv("DYAD_QUOTES_ROUNDS");
-  const int kRounds = rounds_env != nullptr ? std::atoi(rounds_env) : 20;
-  const auto start = std::chrono::steady_clock::now();
-  for (int round = 0; round < kRounds; ++round) {
-    for (Document& doc : docs) ASSERT_TRUE(FindQuotes(&doc).ok());
-  }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count();
-  for (const Document& doc : docs) {
-    for (const Quote& q : doc.quotes) {
-      ++quotes;
-      with_speaker += !q.speaker.text.empty();
-      EXPECT_EQ(doc.Slice(q.span), q.text) << doc.doc_id;
-      if (dump) {
-        std::cout << doc.doc_id << " [" << q.speaker.text << " | "
-                  << q.speaker.code << "] " << q.text.substr(0, 70) << "\n";
-      }
-      if (dump && std::string(std::getenv("DYAD_QUOTES_DUMP")) == "2") {
-        const uint32_t from = q.span.begin > 150 ? q.span.begin - 150 : 0;
-        std::cout << "    ... "
-                  << doc.Slice({from, std::min<uint32_t>(q.span.end + 100,
-                                                         static_cast<uint32_t>(
-                                                             doc.text.size()))})
-                  << "\n";
-      }
-    }
-  }
-  const double rate = kRounds * sentences / seconds;
-  std::cout << docs.size() << " stories, " << sentences << " sentences, "
-            << quotes << " quotes, " << with_speaker << " with a speaker; "
-            << rate << " sentences/s in FindQuotes, "
-            << sentences / pipeline_seconds
-            << " sentences/s in Pipeline::Process\n";
-  EXPECT_GT(quotes, 100u);
-  EXPECT_GE(with_speaker * 10, quotes * 9);
-#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
-  // Well above the pipeline's own 10,000 sentences/s, so that quotes cost
-  // it little (250,000 to 500,000 measured on one core of a shared machine).
-  EXPECT_GT(rate, 50000.0);
-#endif
 }
 
 }  // namespace
