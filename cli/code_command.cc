@@ -164,6 +164,11 @@ int RunCode(const CodeOptions& opts) {
   if (store) {
     std::cerr << "; stored " << tally.stored << " in " << db << " ("
               << tally.unchanged << " unchanged)";
+    Result<StoreCounts> counts = store->Counts();
+    if (counts.ok()) {
+      std::cerr << ", which holds " << counts->events << " events, "
+                << counts->merged_events << " once merged across articles";
+    }
   }
   std::cerr << "; " << tally.errors << " errors\n";
   return tally.errors == 0 ? kExitOk : kExitInputErrors;

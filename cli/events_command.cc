@@ -24,6 +24,7 @@ struct EventsOptions {
   int64_t limit = 100;
   int64_t offset = 0;
   std::string format = "table";
+  bool merged = false;
 };
 
 // Evidence excerpts in the table are cut to this many characters.
@@ -173,6 +174,123 @@ void PrintTsv(const std::vector<StoredEvent>& events, std::ostream& out) {
   }
 }
 
+std::string DateRange(const MergedEvent& m) {
+  if (m.first_date.empty()) return "?";
+  return m.last_date == m.first_date ? m.first_date
+                                     : m.first_date + ".." + m.last_date;
+}
+
+std::string JoinedDocIds(const MergedEvent& m) {
+  std::string joined;
+  for (const std::string& id : m.doc_ids)
+    joined += (joined.empty() ? "" : ",") + id;
+  return joined;
+}
+
+// One row per merged event: its representative mention, the days its
+// mentions span, how many mentions and articles report it.
+void PrintMergedTable(const std::vector<MergedEvent>& merged,
+                      std::ostream& out) {
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"DATES", "SOURCE", "TARGET", "CAMEO", "MENTIONS", "ARTICLES",
+                  "PLACE", "EVIDENCE"});
+  for (const MergedEvent& m : merged) {
+    const StoredEvent& e = m.representative;
+    StoredEvent placed = e;
+    placed.place = m.place;
+    placed.has_place = m.has_place;
+    rows.push_back({DateRange(m), e.source.code.empty() ? "-" : e.source.code,
+                    e.target.code.empty() ? "-" : e.target.code, e.cameo,
+                    std::to_string(m.mention_count),
+                    std::to_string(m.article_count),
+                    Excerpt(PlaceLabel(placed), kPlaceChars),
+                    Excerpt(e.evidence, kExcerptChars)});
+  }
+  std::vector<size_t> widths(rows.front().size(), 0);
+  for (const auto& row : rows)
+    for (size_t i = 0; i < row.size(); ++i)
+      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) {
+      const bool last = i + 1 == row.size();
+      const bool numeric = i == 4 || i == 5;
+      const size_t pad = widths[i] - DisplayWidth(row[i]);
+      if (numeric) line.append(pad, ' ');
+      line += row[i];
+      if (!numeric && !last) line.append(pad, ' ');
+      if (!last) line += "  ";
+    }
+    out << line << "\n";
+  }
+}
+
+// The representative mention as `dyad events --format jsonl` prints it,
+// plus the merged event's id, dates, counts and articles.
+void PrintMergedJsonl(const std::vector<MergedEvent>& merged,
+                      std::ostream& out) {
+  for (const MergedEvent& m : merged) {
+    nlohmann::ordered_json j = StoredEventToJson(m.representative);
+    j["merged_event"] = m.id;
+    j["first_date"] = m.first_date;
+    j["last_date"] = m.last_date;
+    j["mentions"] = m.mention_count;
+    j["articles"] = m.doc_ids;
+    out << j.dump(-1, ' ', false,
+                  nlohmann::ordered_json::error_handler_t::replace)
+        << "\n";
+  }
+}
+
+void PrintMergedTsv(const std::vector<MergedEvent>& merged, std::ostream& out) {
+  out << "merged_event\tfirst_date\tlast_date\tsource_code\ttarget_code\t"
+         "cameo\tmentions\tarticles\tplace_name\tplace_country\t"
+         "doc_ids\ttext\n";
+  for (const MergedEvent& m : merged) {
+    const StoredEvent& e = m.representative;
+    std::vector<std::string> fields = {std::to_string(m.id),
+                                       m.first_date,
+                                       m.last_date,
+                                       e.source.code,
+                                       e.target.code,
+                                       e.cameo,
+                                       std::to_string(m.mention_count),
+                                       std::to_string(m.article_count),
+                                       m.has_place ? m.place.name : "",
+                                       m.has_place ? m.place.country : "",
+                                       JoinedDocIds(m),
+                                       e.evidence};
+    for (size_t i = 0; i < fields.size(); ++i)
+      out << (i == 0 ? "" : "\t") << TsvField(fields[i]);
+    out << "\n";
+  }
+}
+
+int RunMergedEvents(const EventsOptions& opts, const EventQuery& query,
+                    Store& store) {
+  Result<std::vector<MergedEvent>> merged = store.FindMergedEvents(query);
+  Result<int64_t> matching = store.CountMergedEvents(query);
+  for (const Status* status : {&merged.status(), &matching.status()}) {
+    if (!status->ok()) {
+      std::cerr << "dyad events: " << status->ToString() << "\n";
+      return kExitFatal;
+    }
+  }
+  std::ostream& summary = opts.format == "table" ? std::cout : std::cerr;
+  if (opts.format == "jsonl") {
+    PrintMergedJsonl(*merged, std::cout);
+  } else if (opts.format == "tsv") {
+    PrintMergedTsv(*merged, std::cout);
+  } else if (!merged->empty()) {
+    PrintMergedTable(*merged, std::cout);
+    std::cout << "\n";
+  }
+  std::cout.flush();
+  summary << merged->size() << " of " << *matching
+          << " matching merged events\n";
+  return kExitOk;
+}
+
 int RunEvents(const EventsOptions& opts) {
   EventQuery query;
   std::string usage = BuildQuery(opts, &query);
@@ -186,6 +304,7 @@ int RunEvents(const EventsOptions& opts) {
     std::cerr << "dyad events: " << store.status().ToString() << "\n";
     return kExitFatal;
   }
+  if (opts.merged) return RunMergedEvents(opts, query, **store);
   Result<std::vector<StoredEvent>> events = (*store)->FindEvents(query);
   Result<int64_t> matching = (*store)->CountEvents(query);
   Result<StoreCounts> counts = (*store)->Counts();
@@ -215,7 +334,8 @@ int RunEvents(const EventsOptions& opts) {
   }
   summary << "; " << opts.db << " holds " << counts->articles << " articles, "
           << counts->events << " events, " << counts->quotes << " quotes, "
-          << counts->actors << " actors\n";
+          << counts->actors << " actors, " << counts->merged_events
+          << " events once merged across articles\n";
   return kExitOk;
 }
 
@@ -241,6 +361,11 @@ void AddEventsCommand(CLI::App& app, int* exit_code) {
                   "summary line goes to stderr")
       ->check(CLI::IsMember({"table", "jsonl", "tsv"}))
       ->capture_default_str();
+  cmd->add_flag("--merged", opts->merged,
+                "One row per event as reported across articles (same source, "
+                "target and CAMEO root, dates within a day, same or no "
+                "place), with its mention and article counts; filters apply "
+                "to its earliest mention");
   cmd->footer(
       "Exit codes: 0 done (also when nothing matches), 2 bad command line, "
       "3 the store cannot be opened or read.\n");

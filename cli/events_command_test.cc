@@ -104,11 +104,46 @@ TEST_F(EventsCommandTest, TableListsEventsByDateThenASummary) {
   EXPECT_NE(lines[2].find("..."), std::string::npos);
   EXPECT_EQ(lines[5], "");
   EXPECT_EQ(lines[6], "4 of 4 matching events; " + db_ +
-                          " holds 2 articles, 4 events, 0 quotes, 6 actors");
+                          " holds 2 articles, 4 events, 0 quotes, 6 actors, 4 "
+                          "events once merged across articles");
   // Columns line up: every row has the target column at the same place.
   size_t target = lines[0].find("TARGET");
   EXPECT_EQ(lines[1].substr(target, 6), "RUSGOV");
   EXPECT_EQ(lines[4].substr(target, 6), "JPNMIL");
+}
+
+TEST_F(EventsCommandTest, MergedListsEachEventOnceWithItsArticles) {
+  {
+    auto store = Store::Open(db_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    // A syndicated copy of article a's visit, reported a day later.
+    Document copy = MakeDocument(
+        "c", "2023-01-11",
+        {{"USA", "RUSGOV", "042", "Blinken was in Moscow, officials said."}});
+    copy.events[0].date = "2023-01-10";
+    ASSERT_TRUE((*store)->Put(copy).ok());
+  }
+  RunResult r = RunEvents({"--db", db_, "--merged"});
+  ASSERT_EQ(r.exit_code, kExitOk) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 7u) << r.out;  // header, 4 rows, blank, summary
+  EXPECT_NE(lines[0].find("MENTIONS"), std::string::npos);
+  EXPECT_EQ(lines[1].rfind("2023-01-10  USA", 0), 0u) << lines[1];
+  const size_t mentions = lines[0].find("MENTIONS");
+  EXPECT_NE(lines[1].substr(mentions, 20).find('2'), std::string::npos)
+      << lines[1];
+  EXPECT_EQ(lines[6], "4 of 4 matching merged events");
+
+  r = RunEvents(
+      {"--db", db_, "--merged", "--format", "jsonl", "--dyad", "USA,RUS"});
+  ASSERT_EQ(r.exit_code, kExitOk) << r.err;
+  std::vector<std::string> rows = Lines(r.out);
+  ASSERT_EQ(rows.size(), 1u) << r.out;
+  auto j = nlohmann::json::parse(rows[0]);
+  EXPECT_EQ(j["mentions"], 2);
+  EXPECT_EQ(j["articles"], nlohmann::json::array({"a", "c"}));
+  EXPECT_EQ(j["first_date"], "2023-01-10");
+  EXPECT_EQ(j["source"]["code"], "USA");
 }
 
 TEST_F(EventsCommandTest, FiltersNarrowTheRows) {

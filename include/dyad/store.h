@@ -3,8 +3,11 @@
 // The file holds five relations: articles (one row per doc_id, with the
 // text and the article fields), sentences, events, quotes, and actors (a
 // view over events, so it can never disagree with them after an article is
-// replaced). Events carry the CAMEO root, quad class, Goldstein score and
-// PLOVER category looked up in the code tables at the time they are stored,
+// replaced). Over the events it keeps merged events: every events row is
+// one mention, and the mentions of one event across articles (and within
+// one) are merged into one record with a mention count and its articles
+// (see MergedEvent). Events carry the CAMEO root, quad class, Goldstein score
+// and PLOVER category looked up in the code tables at the time they are stored,
 // and are indexed for actor, dyad, code and date queries.
 //
 // Storing is idempotent: each article row keeps a hash of everything that
@@ -57,6 +60,46 @@ struct StoredEvent {
   Span span;             // byte span of the evidence in the article text
   std::string evidence;  // the article text bytes of `span`
   std::string rule;      // the pattern that fired
+  // The id of the merged event this mention belongs to (MergedEvent::id);
+  // 0 in a store of schema version 2 opened read-only.
+  int64_t merged_event = 0;
+};
+
+// One event however many articles report it: the mentions (events rows)
+// with the same source code, target code and CAMEO root (the code itself
+// when it is not in the CAMEO tables), dates at most one day apart and the
+// same place or none, merged. In detail, per key:
+//  - mentions on the same day at the same place (or both placeless) are
+//    always one event;
+//  - mentions with places merge when their places are the same (name, if
+//    any, and country equal ignoring ASCII case, or coordinates within
+//    25 km) and their days at most one apart, transitively: the same place
+//    on the 1st, 2nd and 3rd is one event although the 1st and 3rd are two
+//    days apart;
+//  - placeless mentions at most a day apart chain the same way, and a
+//    placeless chain joins the one placed event whose mention is nearest
+//    in days (then earliest, then first by place), so a mention without a
+//    place never joins two different places into one event;
+//  - mentions without a YYYY-MM-DD date, or with an empty source or target
+//    code, merge with nothing.
+// The result depends only on what is stored, not on the order articles
+// were stored in; storing an unchanged article again changes nothing.
+struct MergedEvent {
+  // Row id. Kept while later Puts only add mentions to the event; a Put
+  // that joins or splits events gives the result new ids.
+  int64_t id = 0;
+  // The earliest mention: earliest date (unknown dates last), then smallest
+  // doc_id, then first in its article. Its source, target and CAMEO code
+  // stand for the merged event's.
+  StoredEvent representative;
+  std::string first_date;  // earliest and latest mention dates, "" unknown
+  std::string last_date;
+  // The place of the earliest mention that has one (the same order).
+  Place place;
+  bool has_place = false;
+  int64_t mention_count = 0;         // events rows merged
+  int64_t article_count = 0;         // distinct articles among them
+  std::vector<std::string> doc_ids;  // those articles, ascending
 };
 
 // Filters for Store::FindEvents. Empty strings and nullopt mean "any"; all
@@ -87,6 +130,8 @@ struct StoreCounts {
   int64_t events = 0;
   int64_t quotes = 0;
   int64_t actors = 0;  // distinct non-empty actor codes in events
+  // Merged events (0 in a store of schema version 2 opened read-only).
+  int64_t merged_events = 0;
 };
 
 enum class StoreMode {
@@ -99,9 +144,12 @@ class Store {
  public:
   // The schema version this build writes (kept in PRAGMA user_version).
   // Version 2 adds the full-text index quotes_fts over quotes.text and an
-  // index on event places; opening a version-1 file writable upgrades it in
-  // place, opening it read-only leaves it as it is.
-  static constexpr int kSchemaVersion = 2;
+  // index on event places; version 3 adds merged events (tables
+  // event_buckets and merged_events, the column events.bucket and the view
+  // merged_event_articles). Opening an older file writable upgrades it in
+  // place (building the merged events of what it holds), opening it
+  // read-only leaves it as it is.
+  static constexpr int kSchemaVersion = 3;
 
   // Opens (or, with kReadWriteCreate, creates) the store at `path`. Fails
   // with kNotFound when the file is missing (or empty, read-only) and may
@@ -171,6 +219,23 @@ class Store {
   // Returns how many events match `query`, ignoring its limit and offset.
   // Fails as FindEvents does.
   Result<int64_t> CountEvents(const EventQuery& query);
+
+  // Merged events whose representative mention matches `query` (so the
+  // date bounds apply to the first date, and codes to the representative's),
+  // ordered by first date (unknown last), then the representative's article
+  // and position; limit and offset page through them. Fails as FindEvents
+  // does, and with kInvalidArgument on a store of schema version 2 opened
+  // read-only (open it writable once to build its merged events).
+  Result<std::vector<MergedEvent>> FindMergedEvents(const EventQuery& query);
+
+  // Returns how many merged events match `query`, ignoring its limit and
+  // offset. Fails as FindMergedEvents does.
+  Result<int64_t> CountMergedEvents(const EventQuery& query);
+
+  // The mentions of merged event `id` (as StoredEvents, in FindEvents'
+  // order); empty when there is no such merged event. Fails as
+  // FindMergedEvents does.
+  Result<std::vector<StoredEvent>> FindMentions(int64_t id);
 
   // Reads an article back: the text, article fields, sentences (span, part,
   // paragraph; no tokens), events and quotes as they were stored. nullopt

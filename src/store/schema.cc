@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "store/merged_events.h"
 #include "store/sqlite_statement.h"
 
 namespace dyad::store_internal {
@@ -139,6 +140,59 @@ CREATE INDEX events_target
   ON events(target_code, source_code, date, quad, goldstein, root);
 )sql";
 
+// Version 3 adds, over version 2, one event across articles: mentions
+// (events rows) are pooled into buckets of one key (source, target, CAMEO
+// root), one day and one place, and buckets into merged events by the rule
+// of merge_rule.h. Put keeps both in step (merged_events.h); the upgrade
+// fills them from the stored events (RebuildMergedEvents).
+constexpr char kMigrateToV3[] = R"sql(
+ALTER TABLE events ADD COLUMN bucket INTEGER;  -- event_buckets.id
+CREATE INDEX events_bucket ON events(bucket);
+
+CREATE TABLE event_buckets (
+  id INTEGER PRIMARY KEY,
+  source_code TEXT NOT NULL,
+  target_code TEXT NOT NULL,
+  root TEXT NOT NULL,         -- the CAMEO root, or the code when unknown
+  day INTEGER,                -- days since 1970-01-01; NULL: links to nothing
+  place_name TEXT,            -- NULL: no place
+  place_country TEXT,
+  place_lat REAL,
+  place_lon REAL,
+  merged_event INTEGER NOT NULL
+);
+CREATE INDEX event_buckets_key
+  ON event_buckets(source_code, target_code, root, day);
+CREATE INDEX event_buckets_merged_event ON event_buckets(merged_event);
+
+-- One row per event however many articles report it. The representative
+-- is the earliest mention (date, then doc_id, then position in the
+-- article); place_event the earliest mention that has a place.
+CREATE TABLE merged_events (
+  id INTEGER PRIMARY KEY,
+  source_code TEXT NOT NULL,
+  target_code TEXT NOT NULL,
+  root TEXT NOT NULL,
+  representative INTEGER NOT NULL,  -- events.id
+  place_event INTEGER,              -- events.id; NULL: no mention has one
+  first_date TEXT,
+  last_date TEXT,
+  mentions INTEGER NOT NULL,        -- events rows merged
+  articles INTEGER NOT NULL         -- distinct articles among them
+);
+CREATE INDEX merged_events_representative ON merged_events(representative);
+CREATE INDEX merged_events_date ON merged_events(first_date);
+
+-- The articles of each merged event, with how often each mentions it.
+CREATE VIEW merged_event_articles AS
+SELECT b.merged_event AS merged_event, a.doc_id AS doc_id,
+       count(*) AS mentions
+FROM events AS e
+JOIN event_buckets AS b ON b.id = e.bucket
+JOIN articles AS a ON a.id = e.article
+GROUP BY b.merged_event, a.id;
+)sql";
+
 Result<int64_t> PragmaInt(sqlite3* db, const std::string& path,
                           const char* sql) {
   Statement statement;
@@ -153,12 +207,28 @@ Status NotADyadStore(const std::string& path, const std::string& why) {
   return InvalidArgument(path + ": not a dyad store (" + why + ")");
 }
 
-Status SqliteMigrationError(const std::string& path, const Status& status) {
+Status SqliteMigrationError(const std::string& path, int version,
+                            const Status& status) {
   std::string detail = status.message();
   if (detail.rfind(path + ": ", 0) == 0) detail.erase(0, path.size() + 2);
-  return Status(
-      status.code(),
-      path + ": cannot upgrade the store to schema version 2: " + detail);
+  return Status(status.code(),
+                path + ": cannot upgrade the store to schema version " +
+                    std::to_string(version) + ": " + detail);
+}
+
+// Lays down what version `version` adds over the one before it.
+Status ApplyVersion(sqlite3* db, const std::string& path, int version) {
+  switch (version) {
+    case 1:
+      return Exec(db, path, kSchemaV1);
+    case 2:
+      return Exec(db, path, kMigrateToV2);
+    case 3:
+      DYAD_RETURN_IF_ERROR(Exec(db, path, kMigrateToV3));
+      return RebuildMergedEvents(db, path);
+    default:
+      return Internal(path + ": no schema version " + std::to_string(version));
+  }
 }
 
 Status CreateSchema(sqlite3* db, const std::string& path, int schema_version) {
@@ -169,8 +239,9 @@ Status CreateSchema(sqlite3* db, const std::string& path, int schema_version) {
       PragmaInt(db, path, "SELECT count(*) FROM sqlite_schema");
   Status status = tables.ok() ? Status::Ok() : tables.status();
   if (status.ok() && *tables == 0) {
-    status = Exec(db, path, kSchemaV1);
-    if (status.ok()) status = Exec(db, path, kMigrateToV2);
+    for (int version = 1; status.ok() && version <= schema_version; ++version) {
+      status = ApplyVersion(db, path, version);
+    }
     if (status.ok()) {
       std::string pragmas =
           "PRAGMA application_id = " + std::to_string(kApplicationId) +
@@ -185,20 +256,26 @@ Status CreateSchema(sqlite3* db, const std::string& path, int schema_version) {
   return Exec(db, path, "COMMIT");
 }
 
-// Brings a version-1 store up to version 2 in one transaction; another
+// Brings an older store up to `schema_version` in one transaction; another
 // process may have done it meanwhile, so the version is read again under
 // the write lock.
-Status MigrateToV2(sqlite3* db, const std::string& path) {
+Status Upgrade(sqlite3* db, const std::string& path, int schema_version) {
   DYAD_RETURN_IF_ERROR(Exec(db, path, "BEGIN IMMEDIATE"));
   Result<int64_t> version = PragmaInt(db, path, "PRAGMA user_version");
   Status status = version.ok() ? Status::Ok() : version.status();
-  if (status.ok() && *version == 1) {
-    status = Exec(db, path, kMigrateToV2);
-    if (status.ok()) status = Exec(db, path, "PRAGMA user_version = 2");
+  int64_t at = version.ok() ? *version : schema_version;
+  while (status.ok() && at < schema_version) {
+    ++at;
+    status = ApplyVersion(db, path, static_cast<int>(at));
+  }
+  if (status.ok() && version.ok() && *version < schema_version) {
+    status = Exec(
+        db, path,
+        ("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
   }
   if (!status.ok()) {
     sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-    return SqliteMigrationError(path, status);
+    return SqliteMigrationError(path, static_cast<int>(at), status);
   }
   return Exec(db, path, "COMMIT");
 }
@@ -245,8 +322,8 @@ Status EnsureSchema(sqlite3* db, const std::string& path, bool writable,
   }
   // A read-only opener reads an older version as it is (readers check for
   // what they need, such as quotes_fts).
-  if (*version == 1 && writable && schema_version >= 2) {
-    DYAD_RETURN_IF_ERROR(MigrateToV2(db, path));
+  if (*version < schema_version && writable) {
+    DYAD_RETURN_IF_ERROR(Upgrade(db, path, schema_version));
   }
   return Status::Ok();
 }

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "dyad/codes.h"
 #include "store/content_hash.h"
 #include "store/event_filter.h"
+#include "store/merged_events.h"
 #include "store/schema.h"
 #include "store/sqlite_statement.h"
 
@@ -185,7 +187,9 @@ void BindOptionalText(Statement& statement, int index, std::string_view text) {
   }
 }
 
-// Columns read by ReadEvent, in its order; `e` is events, `a` articles.
+// Columns read by ReadEvent, in its order; `e` is events, `a` articles,
+// `b` event_buckets. The last one, the merged event, follows (kMergedColumn
+// or kNoMergedColumn).
 constexpr char kEventColumns[] =
     "SELECT e.id, a.doc_id, a.published, e.sentence, "
     "e.source_code, e.source_text, e.source_begin, e.source_end, "
@@ -194,8 +198,15 @@ constexpr char kEventColumns[] =
     "e.date_from_text, e.place_name, e.place_country, e.place_lat, "
     "e.place_lon, e.span_begin, e.span_end, e.rule, "
     "substr(CAST(a.text AS BLOB), e.span_begin + 1, "
-    "e.span_end - e.span_begin) "
+    "e.span_end - e.span_begin), ";
+constexpr char kMergedColumn[] = "b.merged_event ";
+// A store of schema version 2 opened read-only has no buckets.
+constexpr char kNoMergedColumn[] = "0 ";
+constexpr int kEventColumnCount = 28;
+constexpr char kEventsFrom[] =
     "FROM events AS e JOIN articles AS a ON a.id = e.article ";
+constexpr char kBucketsJoin[] =
+    "LEFT JOIN event_buckets AS b ON b.id = e.bucket ";
 
 Span ReadSpan(const Statement& row, int column) {
   return Span{static_cast<uint32_t>(row.Int(column)),
@@ -230,6 +241,7 @@ StoredEvent ReadEvent(const Statement& row) {
   event.span = ReadSpan(row, 23);
   event.rule = row.Text(25);
   event.evidence = row.Text(26);
+  event.merged_event = row.Int(27);
   return event;
 }
 
@@ -241,6 +253,9 @@ struct Store::Impl {
   StoreMode mode = StoreMode::kReadWriteCreate;
   bool in_batch = false;
   bool write_statements_ready = false;
+  // Schema version 3 or later: the merged-event tables exist.
+  bool has_merged_events = false;
+  store_internal::MergedEventWriter merged_events;
 
   // Cached for Put: compiled once per Store.
   Statement begin, commit, rollback, savepoint, release, rollback_to;
@@ -260,6 +275,21 @@ struct Store::Impl {
   }
 
   Status PrepareWriteStatements();
+  // The SELECT ... FROM of events rows for ReadEvent.
+  std::string EventSelect() const {
+    if (!has_merged_events) {
+      return std::string(kEventColumns) + kNoMergedColumn + kEventsFrom;
+    }
+    return std::string(kEventColumns) + kMergedColumn + kEventsFrom +
+           kBucketsJoin;
+  }
+  Status RequireMergedEvents() const {
+    if (has_merged_events) return Status::Ok();
+    return InvalidArgument(path +
+                           ": a store of schema version 2 opened read-only "
+                           "has no merged events; open it writable once to "
+                           "build them");
+  }
   // What the store holds under a doc_id.
   struct Stored {
     std::optional<int64_t> article;  // row id; nullopt when absent
@@ -313,14 +343,15 @@ Status Store::Impl::PrepareWriteStatements() {
       "source_begin, source_end, target_code, target_text, target_begin, "
       "target_end, cameo, root, quad, goldstein, plover, date, "
       "date_from_text, place_name, place_country, place_lat, place_lon, "
-      "span_begin, span_end, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-      "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-      "?23, ?24, ?25)"));
+      "span_begin, span_end, rule, bucket) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+      "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+      "?21, ?22, ?23, ?24, ?25, ?26)"));
   DYAD_RETURN_IF_ERROR(Prepare(
       insert_quote,
       "INSERT INTO quotes (article, idx, text, span_begin, span_end, "
       "speaker_code, speaker_text, speaker_begin, speaker_end) VALUES (?1, "
       "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+  DYAD_RETURN_IF_ERROR(merged_events.Prepare(db, &path));
   write_statements_ready = true;
   return Status::Ok();
 }
@@ -373,7 +404,10 @@ Result<bool> Store::Impl::WriteDocument(
 
   const std::string authors = JsonArray(doc.authors);
   const std::string categories = JsonArray(doc.categories);
+  merged_events.Begin(doc.doc_id);
   if (found) {
+    // Out of their merged events before the rows go.
+    DYAD_RETURN_IF_ERROR(merged_events.ForgetArticle(article));
     for (Statement* remove :
          {&delete_sentences, &delete_events, &delete_quotes}) {
       remove->BindInt(1, article);
@@ -400,6 +434,7 @@ Result<bool> Store::Impl::WriteDocument(
     DYAD_RETURN_IF_ERROR(insert_sentence.Run());
   }
   DYAD_RETURN_IF_ERROR(WriteEvents(doc, article, derived));
+  DYAD_RETURN_IF_ERROR(merged_events.Finish());
   DYAD_RETURN_IF_ERROR(WriteQuotes(doc, article));
   return true;
 }
@@ -439,7 +474,18 @@ Status Store::Impl::WriteEvents(const Document& doc, int64_t article,
     s.BindInt(23, event.span.begin);
     s.BindInt(24, event.span.end);
     s.BindText(25, event.rule);
+    Result<int64_t> bucket = merged_events.BucketFor(store_internal::MentionKey{
+        event.source.code, event.target.code,
+        extra.root.empty() ? std::string_view(event.cameo) : extra.root,
+        extra.date, event.has_place ? &event.place : nullptr});
+    if (!bucket.ok()) {
+      s.Reset();
+      return bucket.status();
+    }
+    s.BindInt(26, *bucket);
     DYAD_RETURN_IF_ERROR(s.Run());
+    merged_events.Added(sqlite3_last_insert_rowid(db), *bucket,
+                        static_cast<int64_t>(i), extra.date, event.has_place);
   }
   return Status::Ok();
 }
@@ -547,6 +593,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
                     detail + ")");
   }
   if (!status.ok()) return status;
+  Statement version;
+  DYAD_RETURN_IF_ERROR(
+      version.Prepare(impl->db, &impl->path, "PRAGMA user_version", false));
+  Result<bool> row = version.Step();
+  if (!row.ok()) return row.status();
+  impl->has_merged_events = *row && version.Int(0) >= 3;
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
@@ -673,7 +725,7 @@ Status Store::ForEachEvent(const EventQuery& query,
                            const std::function<Status(StoredEvent)>& visit) {
   store_internal::EventFilter filter = store_internal::BuildEventFilter(query);
   const int limit_param = static_cast<int>(filter.params.size()) + 1;
-  std::string sql = std::string(kEventColumns) + filter.where +
+  std::string sql = impl_->EventSelect() + filter.where +
                     " ORDER BY e.date IS NULL, e.date, e.article, e.idx"
                     " LIMIT ?" +
                     std::to_string(limit_param) + " OFFSET ?" +
@@ -698,13 +750,114 @@ Result<int64_t> Store::CountEvents(const EventQuery& query) {
   return *row ? statement.Int(0) : 0;
 }
 
+namespace {
+
+// Merged-event columns after the representative's (ReadEvent's) columns;
+// `g` is merged_events, `p` the events row of its place.
+constexpr char kMergedEventColumns[] =
+    ", g.id, g.first_date, g.last_date, g.mentions, g.articles, "
+    "p.place_name, p.place_country, p.place_lat, p.place_lon, "
+    "(SELECT json_group_array(doc_id) FROM (SELECT DISTINCT ma.doc_id "
+    "FROM event_buckets AS mb JOIN events AS me ON me.bucket = mb.id "
+    "JOIN articles AS ma ON ma.id = me.article "
+    "WHERE mb.merged_event = g.id)) "
+    "FROM merged_events AS g JOIN events AS e ON e.id = g.representative "
+    "JOIN articles AS a ON a.id = e.article "
+    "LEFT JOIN event_buckets AS b ON b.id = e.bucket "
+    "LEFT JOIN events AS p ON p.id = g.place_event ";
+
+MergedEvent ReadMergedEvent(const Statement& row) {
+  MergedEvent merged;
+  merged.representative = ReadEvent(row);
+  const int at = kEventColumnCount;
+  merged.id = row.Int(at);
+  merged.first_date = row.Text(at + 1);
+  merged.last_date = row.Text(at + 2);
+  merged.mention_count = row.Int(at + 3);
+  merged.article_count = row.Int(at + 4);
+  merged.has_place = !row.IsNull(at + 5);
+  if (merged.has_place) {
+    merged.place.name = row.Text(at + 5);
+    merged.place.country = row.Text(at + 6);
+    merged.place.has_coordinates = !row.IsNull(at + 7) && !row.IsNull(at + 8);
+    if (merged.place.has_coordinates) {
+      merged.place.lat = row.Double(at + 7);
+      merged.place.lon = row.Double(at + 8);
+    }
+  }
+  merged.doc_ids = ParseJsonArray(row.Text(at + 9));
+  std::sort(merged.doc_ids.begin(), merged.doc_ids.end());
+  return merged;
+}
+
+}  // namespace
+
+Result<std::vector<MergedEvent>> Store::FindMergedEvents(
+    const EventQuery& query) {
+  DYAD_RETURN_IF_ERROR(impl_->RequireMergedEvents());
+  store_internal::EventFilter filter = store_internal::BuildEventFilter(query);
+  const int limit_param = static_cast<int>(filter.params.size()) + 1;
+  std::string sql = std::string(kEventColumns) + kMergedColumn +
+                    kMergedEventColumns + filter.where +
+                    " ORDER BY g.first_date IS NULL, g.first_date, a.doc_id, "
+                    "e.idx LIMIT ?" +
+                    std::to_string(limit_param) + " OFFSET ?" +
+                    std::to_string(limit_param + 1);
+  Statement statement;
+  DYAD_RETURN_IF_ERROR(
+      PrepareQuery(impl_->db, &impl_->path, sql, filter, statement));
+  statement.BindInt(limit_param, query.limit.value_or(-1));
+  statement.BindInt(limit_param + 1, query.offset);
+  std::vector<MergedEvent> merged;
+  DYAD_RETURN_IF_ERROR(statement.ForEachRow([&](const Statement& row) {
+    merged.push_back(ReadMergedEvent(row));
+    return Status::Ok();
+  }));
+  return merged;
+}
+
+Result<int64_t> Store::CountMergedEvents(const EventQuery& query) {
+  DYAD_RETURN_IF_ERROR(impl_->RequireMergedEvents());
+  store_internal::EventFilter filter = store_internal::BuildEventFilter(query);
+  std::string sql =
+      "SELECT count(*) FROM merged_events AS g JOIN events AS e ON e.id = "
+      "g.representative " +
+      filter.where;
+  Statement statement;
+  DYAD_RETURN_IF_ERROR(
+      PrepareQuery(impl_->db, &impl_->path, sql, filter, statement));
+  Result<bool> row = statement.Step();
+  if (!row.ok()) return row.status();
+  return *row ? statement.Int(0) : 0;
+}
+
+Result<std::vector<StoredEvent>> Store::FindMentions(int64_t id) {
+  DYAD_RETURN_IF_ERROR(impl_->RequireMergedEvents());
+  Statement statement;
+  DYAD_RETURN_IF_ERROR(statement.Prepare(
+      impl_->db, &impl_->path,
+      impl_->EventSelect() +
+          "WHERE b.merged_event = ?1 ORDER BY e.date IS NULL, e.date, "
+          "e.article, e.idx",
+      false));
+  statement.BindInt(1, id);
+  std::vector<StoredEvent> mentions;
+  DYAD_RETURN_IF_ERROR(statement.ForEachRow([&](const Statement& row) {
+    mentions.push_back(ReadEvent(row));
+    return Status::Ok();
+  }));
+  return mentions;
+}
+
 Result<StoreCounts> Store::Counts() {
   Statement statement;
   DYAD_RETURN_IF_ERROR(statement.Prepare(
       impl_->db, &impl_->path,
-      "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM "
-      "sentences), (SELECT count(*) FROM events), (SELECT count(*) FROM "
-      "quotes), (SELECT count(*) FROM actors)",
+      std::string("SELECT (SELECT count(*) FROM articles), (SELECT count(*) "
+                  "FROM sentences), (SELECT count(*) FROM events), (SELECT "
+                  "count(*) FROM quotes), (SELECT count(*) FROM actors), ") +
+          (impl_->has_merged_events ? "(SELECT count(*) FROM merged_events)"
+                                    : "0"),
       false));
   Result<bool> row = statement.Step();
   if (!row.ok()) return row.status();
@@ -715,6 +868,7 @@ Result<StoreCounts> Store::Counts() {
     counts.events = statement.Int(2);
     counts.quotes = statement.Int(3);
     counts.actors = statement.Int(4);
+    counts.merged_events = statement.Int(5);
   }
   return counts;
 }
@@ -785,8 +939,7 @@ Result<std::optional<Document>> Store::GetArticle(const std::string& doc_id) {
   Statement events;
   DYAD_RETURN_IF_ERROR(events.Prepare(
       impl.db, &impl.path,
-      std::string(kEventColumns) + "WHERE e.article = ?1 ORDER BY e.idx",
-      false));
+      impl.EventSelect() + "WHERE e.article = ?1 ORDER BY e.idx", false));
   events.BindInt(1, id);
   DYAD_RETURN_IF_ERROR(events.ForEachRow([&](const Statement& row) {
     StoredEvent stored = ReadEvent(row);

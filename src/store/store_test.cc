@@ -955,6 +955,10 @@ TEST_F(StoreTest, VersionOneStoresAreUpgradedWhenOpenedWritable) {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(db,
+                           "DROP VIEW merged_event_articles; DROP TABLE "
+                           "merged_events; DROP TABLE event_buckets; DROP "
+                           "INDEX events_bucket; ALTER TABLE events DROP "
+                           "COLUMN bucket; "
                            "DROP TRIGGER quotes_fts_insert; DROP TRIGGER "
                            "quotes_fts_delete; DROP TRIGGER quotes_fts_update; "
                            "DROP TABLE quotes_fts; DROP INDEX events_place; "
@@ -980,7 +984,7 @@ TEST_F(StoreTest, VersionOneStoresAreUpgradedWhenOpenedWritable) {
     // Quotes stored afterwards are indexed by the triggers.
     ASSERT_TRUE(store->Put(QuotedDocument("new", "trade talks go on")).ok());
   }
-  EXPECT_EQ(QueryInt(path, "PRAGMA user_version"), 2);
+  EXPECT_EQ(QueryInt(path, "PRAGMA user_version"), Store::kSchemaVersion);
   EXPECT_EQ(QueryInt(path, has_fts), 1);
   const std::string match =
       "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ";

@@ -6,6 +6,10 @@
 // sentences, 6 events and 2 quotes each) into fresh stores under DIR
 // (default /tmp), three ways: one transaction per Put, PutAll in batches of
 // 1000, and a second Put of every document (the unchanged, no-write path).
+// The events of the first runs have six keys (source, target, root) and a
+// few dates, so they merge into a few large merged events; a last run
+// stores documents whose events are spread over many actors, codes, days
+// and places, so that most events start a merged event of their own.
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,6 +23,48 @@
 #include "dyad/store.h"
 
 namespace {
+
+// Events over 30 actors, 10 codes, two years of days and 12 places (or
+// none): the keys and days of real news, where most events are new.
+void SpreadEvents(int n, dyad::Document& doc) {
+  static const char* const kActors[] = {
+      "USA", "RUS", "CHN", "JPN", "FRA", "DEU", "GBR", "IND", "BRA", "ZAF",
+      "UKR", "POL", "TUR", "IRN", "ISR", "EGY", "NGA", "KEN", "MEX", "CAN",
+      "AUS", "KOR", "PRK", "PAK", "AFG", "SYR", "IRQ", "SAU", "ITA", "ESP"};
+  static const char* const kCameo[] = {"010", "020", "036", "042", "043",
+                                       "051", "111", "112", "173", "190"};
+  static const dyad::Place kPlaces[] = {
+      {"Washington", "USA", 38.9, -77.04, true},
+      {"Moscow", "RUS", 55.75, 37.62, true},
+      {"Beijing", "CHN", 39.9, 116.4, true},
+      {"Tokyo", "JPN", 35.69, 139.69, true},
+      {"Paris", "FRA", 48.85, 2.35, true},
+      {"Berlin", "DEU", 52.52, 13.4, true},
+      {"London", "GBR", 51.51, -0.13, true},
+      {"Kyiv", "UKR", 50.45, 30.52, true},
+      {"Geneva", "CHE", 46.2, 6.14, true},
+      {"Brussels", "BEL", 50.85, 4.35, true},
+      {"New York", "USA", 40.71, -74.01, false},
+      {"Seoul", "KOR", 37.57, 126.98, true}};
+  for (size_t e = 0; e < doc.events.size(); ++e) {
+    dyad::Event& event = doc.events[e];
+    const unsigned mix = static_cast<unsigned>(n) * 2654435761u +
+                         static_cast<unsigned>(e) * 40503u;
+    event.source.code = kActors[mix % 30];
+    event.target.code = kActors[(mix / 30 + 1 + mix % 30) % 30];
+    event.cameo = kCameo[(mix / 900) % 10];
+    const unsigned day = (mix / 9000) % 730;
+    const int year = 2022 + static_cast<int>(day / 365);
+    const unsigned in_year = day % 365;
+    char date[16];
+    std::snprintf(date, sizeof date, "%d-%02u-%02u", year,
+                  in_year / 31 % 12 + 1, in_year % 28 + 1);
+    event.date = date;
+    event.date_from_text = true;
+    event.has_place = (mix / 657000) % 3 != 0;
+    event.place = kPlaces[(mix / 1971000) % 12];
+  }
+}
 
 dyad::Document SyntheticDocument(int n) {
   static const char* const kCodes[] = {"USA",    "RUSGOV", "JPN",
@@ -176,6 +222,19 @@ int main(int argc, char** argv) {
     }
     if (!store->CommitBatch().ok()) return 3;
     Report("BeginBatch, Put each, CommitBatch", docs.size(), events, timer);
+  }
+  for (int i = 0; i < count; ++i) {
+    SpreadEvents(i, docs[static_cast<size_t>(i)]);
+  }
+  {
+    auto store = FreshStore(path);
+    Timer timer;
+    if (!store->BeginBatch().ok()) return 3;
+    for (const dyad::Document& doc : docs) {
+      if (!store->Put(doc).ok()) return 3;
+    }
+    if (!store->CommitBatch().ok()) return 3;
+    Report("Same, events of many keys and days", docs.size(), events, timer);
   }
   for (const char* suffix : {"", "-wal", "-shm"}) {
     unlink((path + suffix).c_str());
