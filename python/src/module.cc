@@ -115,6 +115,7 @@ py::dict CountsDict(const StoreCounts& counts) {
   d["events"] = counts.events;
   d["quotes"] = counts.quotes;
   d["actors"] = counts.actors;
+  d["merged_events"] = counts.merged_events;
   return d;
 }
 

@@ -105,14 +105,16 @@ class StoreTest(unittest.TestCase):
     def test_counts_equal_the_cli_summary(self):
         _, stderr = run_cli("events", "--db", self.db, "--format", "jsonl")
         match = re.search(r"holds (\d+) articles, (\d+) events, (\d+) quotes, "
-                          r"(\d+) actors", stderr)
+                          r"(\d+) actors, (\d+) events once merged", stderr)
         self.assertIsNotNone(match, stderr)
-        articles, events, quotes, actors = map(int, match.groups())
+        articles, events, quotes, actors, merged = map(int, match.groups())
         counts = self.store.counts()
         self.assertEqual(counts["articles"], articles)
         self.assertEqual(counts["events"], events)
         self.assertEqual(counts["quotes"], quotes)
         self.assertEqual(counts["actors"], actors)
+        self.assertEqual(counts["merged_events"], merged)
+        self.assertLessEqual(counts["merged_events"], counts["events"])
         self.assertEqual(counts["articles"], len(example_paths()))
         self.assertGreater(counts["sentences"], counts["articles"])
         self.assertEqual(counts["events"], len(self.store.events()))
