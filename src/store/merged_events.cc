@@ -316,11 +316,12 @@ void MergedEventWriter::Added(int64_t event_id, int64_t bucket, int64_t idx,
 }
 
 Status MergedEventWriter::Regroup(const Key& key, std::set<int64_t> days) {
-  const auto& [source, target, root] = key;
-  // The nearest day of the key's buckets before (or after) `day`.
+  // The nearest day of the key's buckets before (or after) `day`. (The key
+  // is read inside the lambda: a lambda may not capture structured
+  // bindings before C++20, which clang 14 still enforces.)
   const auto next_day = [&](Statement& s,
                             int64_t day) -> Result<std::optional<int64_t>> {
-    BindKey(s, source, target, root);
+    BindKey(s, std::get<0>(key), std::get<1>(key), std::get<2>(key));
     s.BindInt(4, day);
     std::optional<int64_t> found;
     Result<bool> row = StepOnce(s, [&](const Statement& r) {
