@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdlib>
 #include <initializer_list>
+
+#include "util/civil_date.h"
 
 namespace dyad::resolve {
 
@@ -26,43 +29,19 @@ bool IsValidDate(const CivilDate& date) {
          date.day <= DaysInMonth(date.year, date.month);
 }
 
-namespace {
-
-// Days from 0001-01-01 to January 1 of `year` (year >= 1).
-int64_t DaysBeforeYear(int year) {
-  int64_t y = year - 1;
-  return 365 * y + y / 4 - y / 100 + y / 400;
-}
-
-// Days from January 1 to the first of `month` in `year`.
-int DaysBeforeMonth(int year, int month) {
-  int days = 0;
-  for (int m = 1; m < month; ++m) days += DaysInMonth(year, m);
-  return days;
-}
-
-const int64_t kUnixEpoch = DaysBeforeYear(1970);
-
-}  // namespace
-
+// The day arithmetic is the project's (util/civil_date.h); these adapt it
+// to CivilDate.
 int64_t DaysFromCivil(const CivilDate& date) {
-  return DaysBeforeYear(date.year) + DaysBeforeMonth(date.year, date.month) +
-         (date.day - 1) - kUnixEpoch;
+  return ::dyad::DaysFromCivil(date.year, static_cast<unsigned>(date.month),
+                               static_cast<unsigned>(date.day));
 }
 
 CivilDate CivilFromDays(int64_t days) {
-  int64_t from_origin = days + kUnixEpoch;  // days since 0001-01-01
-  // 146097 days per 400 years; the estimate is off by at most one year.
-  int year = static_cast<int>(from_origin * 400 / 146097) + 1;
-  while (year > 1 && DaysBeforeYear(year) > from_origin) --year;
-  while (DaysBeforeYear(year + 1) <= from_origin) ++year;
-  int day_of_year = static_cast<int>(from_origin - DaysBeforeYear(year));
-  int month = 1;
-  while (month < 12 && day_of_year >= DaysInMonth(year, month)) {
-    day_of_year -= DaysInMonth(year, month);
-    ++month;
-  }
-  return CivilDate{year, month, day_of_year + 1};
+  const std::chrono::year_month_day ymd{
+      std::chrono::sys_days{std::chrono::days{days}}};
+  return CivilDate{static_cast<int>(ymd.year()),
+                   static_cast<int>(static_cast<unsigned>(ymd.month())),
+                   static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
 int WeekdayOfDays(int64_t days) {

@@ -1,10 +1,13 @@
 #include "store/merge_rule.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <numeric>
 #include <tuple>
+
+#include "util/civil_date.h"
 
 namespace dyad::store_internal {
 namespace {
@@ -16,30 +19,6 @@ bool ParseDigits(std::string_view text, int* value) {
     *value = *value * 10 + (c - '0');
   }
   return !text.empty();
-}
-
-bool IsLeapYear(int64_t year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int DaysInMonth(int64_t year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
-}
-
-// Days from 1970-01-01 to the given civil date. Counting years from March
-// puts the leap day last, so a year's days before a month are a linear
-// formula of the month.
-int64_t DaysFromCivil(int64_t year, int month, int day) {
-  if (month <= 2) --year;
-  const int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const int64_t year_of_era = year - era * 400;  // [0, 399]
-  const int64_t month_from_march = month > 2 ? month - 3 : month + 9;
-  const int64_t day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
-  const int64_t day_of_era = year_of_era * 365 + year_of_era / 4 -
-                             year_of_era / 100 + day_of_year;  // [0, 146096]
-  return era * 146097 + day_of_era - 719468;
 }
 
 char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
@@ -93,10 +72,12 @@ std::optional<int64_t> DayNumber(std::string_view date) {
       !ParseDigits(date.substr(8, 2), &day)) {
     return std::nullopt;
   }
-  if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) {
-    return std::nullopt;
-  }
-  return DaysFromCivil(year, month, day);
+  const std::chrono::year_month_day civil{
+      std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+      std::chrono::day{static_cast<unsigned>(day)}};
+  if (!civil.ok()) return std::nullopt;
+  return DaysFromCivil(year, static_cast<unsigned>(month),
+                       static_cast<unsigned>(day));
 }
 
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {

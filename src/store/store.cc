@@ -710,6 +710,26 @@ Status PrepareQuery(sqlite3* db, const std::string* path,
   return Status::Ok();
 }
 
+// Prepares `select` (the columns and joins) with `filter` (built from
+// `query`), then ORDER BY `order_by` and the query's LIMIT and OFFSET, all
+// bound. The statement binds the filter's strings without copying them:
+// `filter` must outlive its use.
+Status PreparePage(sqlite3* db, const std::string* path,
+                   const std::string& select,
+                   const store_internal::EventFilter& filter,
+                   std::string_view order_by, const EventQuery& query,
+                   Statement& statement) {
+  const int limit_param = static_cast<int>(filter.params.size()) + 1;
+  const std::string sql = select + filter.where + " ORDER BY " +
+                          std::string(order_by) + " LIMIT ?" +
+                          std::to_string(limit_param) + " OFFSET ?" +
+                          std::to_string(limit_param + 1);
+  DYAD_RETURN_IF_ERROR(PrepareQuery(db, path, sql, filter, statement));
+  statement.BindInt(limit_param, query.limit.value_or(-1));
+  statement.BindInt(limit_param + 1, query.offset);
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& query) {
@@ -723,18 +743,12 @@ Result<std::vector<StoredEvent>> Store::FindEvents(const EventQuery& query) {
 
 Status Store::ForEachEvent(const EventQuery& query,
                            const std::function<Status(StoredEvent)>& visit) {
-  store_internal::EventFilter filter = store_internal::BuildEventFilter(query);
-  const int limit_param = static_cast<int>(filter.params.size()) + 1;
-  std::string sql = impl_->EventSelect() + filter.where +
-                    " ORDER BY e.date IS NULL, e.date, e.article, e.idx"
-                    " LIMIT ?" +
-                    std::to_string(limit_param) + " OFFSET ?" +
-                    std::to_string(limit_param + 1);
+  const store_internal::EventFilter filter =
+      store_internal::BuildEventFilter(query);
   Statement statement;
-  DYAD_RETURN_IF_ERROR(
-      PrepareQuery(impl_->db, &impl_->path, sql, filter, statement));
-  statement.BindInt(limit_param, query.limit.value_or(-1));
-  statement.BindInt(limit_param + 1, query.offset);
+  DYAD_RETURN_IF_ERROR(PreparePage(
+      impl_->db, &impl_->path, impl_->EventSelect(), filter,
+      "e.date IS NULL, e.date, e.article, e.idx", query, statement));
   return statement.ForEachRow(
       [&](const Statement& row) { return visit(ReadEvent(row)); });
 }
@@ -795,19 +809,13 @@ MergedEvent ReadMergedEvent(const Statement& row) {
 Result<std::vector<MergedEvent>> Store::FindMergedEvents(
     const EventQuery& query) {
   DYAD_RETURN_IF_ERROR(impl_->RequireMergedEvents());
-  store_internal::EventFilter filter = store_internal::BuildEventFilter(query);
-  const int limit_param = static_cast<int>(filter.params.size()) + 1;
-  std::string sql = std::string(kEventColumns) + kMergedColumn +
-                    kMergedEventColumns + filter.where +
-                    " ORDER BY g.first_date IS NULL, g.first_date, a.doc_id, "
-                    "e.idx LIMIT ?" +
-                    std::to_string(limit_param) + " OFFSET ?" +
-                    std::to_string(limit_param + 1);
+  const store_internal::EventFilter filter =
+      store_internal::BuildEventFilter(query);
   Statement statement;
-  DYAD_RETURN_IF_ERROR(
-      PrepareQuery(impl_->db, &impl_->path, sql, filter, statement));
-  statement.BindInt(limit_param, query.limit.value_or(-1));
-  statement.BindInt(limit_param + 1, query.offset);
+  DYAD_RETURN_IF_ERROR(PreparePage(
+      impl_->db, &impl_->path,
+      std::string(kEventColumns) + kMergedColumn + kMergedEventColumns, filter,
+      "g.first_date IS NULL, g.first_date, a.doc_id, e.idx", query, statement));
   std::vector<MergedEvent> merged;
   DYAD_RETURN_IF_ERROR(statement.ForEachRow([&](const Statement& row) {
     merged.push_back(ReadMergedEvent(row));
